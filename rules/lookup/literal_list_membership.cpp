@@ -1,0 +1,77 @@
+// PPL102 literal-list-membership: `x in (c1, c2, …)` over hashable constants. CPython folds a
+// constant set display in an `in` test into a frozenset constant (one hash probe); a tuple or
+// list display is scanned. A display of variables is built at run time and is not flagged.
+
+#include <fmt/core.h>
+
+#include "lint/context.hpp"
+#include "lint/patterns.hpp"
+#include "lint/rule.hpp"
+
+namespace pyperf::rules {
+namespace {
+
+using syntax::Kind;
+using syntax::Node;
+
+constexpr Kind kKinds[] = {Kind::ComparisonOperator};
+
+constexpr lint::RuleMeta kMeta{
+    .code = "PPL102",
+    .name = "literal-list-membership",
+    .family = "lookup",
+    .summary = "Membership test against a list or tuple of constants scans it element by element",
+    .fix_title = "Use a set literal: CPython folds it into a frozenset constant",
+    .severity = lint::Severity::Info,
+    .tier = lint::Tier::Micro,
+    .stability = lint::Stability::Stable,
+    .fix = lint::FixAvailability::None,
+    .kinds = kKinds,
+    .cost_before = "tuple.contains",
+    .cost_after = "frozenset.contains-const",
+};
+
+// Measured (shared/reference/cpython-costs.md, cases 13a-13d): strings win from 3 elements on
+// 3.11-3.13; numbers only from 5 (a 3-element int miss is 0.58-0.76x, i.e. slower).
+constexpr std::size_t kMinStrings = 3;
+constexpr std::size_t kMinOther = 5;
+
+bool is_string(const Node& node) { return node.is(Kind::String) || node.is(Kind::ConcatenatedString); }
+
+class LiteralListMembership final : public lint::Rule {
+ public:
+  const lint::RuleMeta& meta() const override { return kMeta; }
+
+  void check(const Node& node, lint::Context& ctx) const override {
+    const auto cmp = lint::binary_comparison(node);
+    if (!cmp || (cmp->op != Kind::KwIn && cmp->op != Kind::KwNotIn)) return;
+    const Node container = lint::unparenthesize(cmp->right);
+    const bool is_list = container.is(Kind::List);
+    if (!is_list && !container.is(Kind::Tuple)) return;
+    // An unhashable left operand would make `x in {…}` raise TypeError.
+    if (lint::is_unhashable_display(cmp->left)) return;
+
+    std::size_t count = 0;
+    bool all_strings = true;
+    for (const Node element : container.named_children()) {
+      if (element.is(Kind::Comment)) continue;
+      if (!lint::is_hashable_constant(element)) return;
+      all_strings = all_strings && is_string(lint::unparenthesize(element));
+      ++count;
+    }
+    if (count < (all_strings ? kMinStrings : kMinOther)) return;
+
+    ctx.report(node, fmt::format("`{}` scans a {} of {} constants: O(n) per test; a set literal of constants is "
+                                 "folded into a frozenset constant and tests in O(1)",
+                                 cmp->op == Kind::KwIn ? "in" : "not in", is_list ? "list" : "tuple", count));
+  }
+};
+
+}  // namespace
+
+const lint::Rule& literal_list_membership() {
+  static const LiteralListMembership rule;
+  return rule;
+}
+
+}  // namespace pyperf::rules

@@ -1,0 +1,102 @@
+#include "lint/checker.hpp"
+
+#include <algorithm>
+
+#include "lint/context.hpp"
+#include "semantic/builder.hpp"
+#include "semantic/model.hpp"
+#include "syntax/walk.hpp"
+
+namespace pyperf::lint {
+namespace {
+
+using syntax::Kind;
+using syntax::Node;
+
+struct Site {
+  Node node;
+  semantic::ScopeId scope;
+  semantic::LoopId loop;
+};
+
+// The single walk: feeds the semantic builder and records dispatch sites. Nodes inside a region
+// the parser could not parse are not offered to rules; the region itself is (to PPL001).
+class SiteCollector {
+ public:
+  SiteCollector(semantic::Builder& builder, const std::array<bool, syntax::kKindCount>& wanted,
+                std::vector<Site>& sites)
+      : builder_(builder), wanted_(wanted), sites_(sites) {}
+
+  bool enter(const Node& node, syntax::Field field) {
+    builder_.enter(node, field);
+    if (error_depth_ == 0) {
+      const bool broken = node.is_error() || node.is_missing();
+      const Kind kind = broken ? Kind::Error : node.kind();
+      if (wanted_[static_cast<std::size_t>(kind)]) {
+        sites_.push_back({node, builder_.current_scope(), builder_.current_loop()});
+      }
+    }
+    if (node.is_error()) ++error_depth_;
+    return true;
+  }
+
+  void leave(const Node& node) {
+    if (node.is_error()) --error_depth_;
+    builder_.leave(node);
+  }
+
+ private:
+  semantic::Builder& builder_;
+  const std::array<bool, syntax::kKindCount>& wanted_;
+  std::vector<Site>& sites_;
+  std::uint32_t error_depth_ = 0;
+};
+
+}  // namespace
+
+Checker::Checker(std::span<const Rule* const> rules) {
+  for (const Rule* rule : rules) {
+    for (const Kind kind : rule->meta().kinds) {
+      dispatch_[static_cast<std::size_t>(kind)].push_back(rule);
+      wanted_[static_cast<std::size_t>(kind)] = true;
+    }
+  }
+}
+
+std::vector<Diagnostic> Checker::check(const syntax::SourceText& source, syntax::Parser& parser) const {
+  std::vector<Diagnostic> diagnostics;
+  const syntax::Tree tree = parser.parse(source.text());
+  if (!tree) return diagnostics;
+
+  semantic::Model model(source);
+  semantic::Builder builder(model);
+  std::vector<Site> sites;
+  SiteCollector collector(builder, wanted_, sites);
+  syntax::walk(tree.root(), collector);
+  builder.finish();
+
+  Context ctx(source, model, diagnostics);
+  for (const Site& site : sites) {
+    const bool broken = site.node.is_error() || site.node.is_missing();
+    // A node whose subtree holds a parse error is only partly understood: leave it alone.
+    if (!broken && site.node.has_error()) continue;
+    const Kind kind = broken ? Kind::Error : site.node.kind();
+    for (const Rule* rule : dispatch_[static_cast<std::size_t>(kind)]) {
+      ctx.set_site(rule, site.scope, site.loop);
+      rule->check(site.node, ctx);
+    }
+  }
+
+  for (Diagnostic& d : diagnostics) {
+    d.start = source.position(d.start_byte);
+    d.end = source.position(d.end_byte);
+    d.source_line = std::string(source.line_text(d.start.line - 1));
+  }
+  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.start_byte != b.start_byte) return a.start_byte < b.start_byte;
+    return a.rule->code < b.rule->code;
+  });
+  return diagnostics;
+}
+
+}  // namespace pyperf::lint

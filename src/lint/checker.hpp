@@ -1,0 +1,30 @@
+#pragma once
+// One file, one parse, one cursor walk: the walk feeds the semantic builder and records the
+// sites (nodes whose kind some enabled rule wants); after names are resolved the rules run over
+// the recorded sites in source order. No second traversal of the tree.
+
+#include <array>
+#include <span>
+#include <vector>
+
+#include "lint/diagnostic.hpp"
+#include "lint/rule.hpp"
+#include "syntax/language.hpp"
+#include "syntax/source.hpp"
+#include "syntax/tree.hpp"
+
+namespace pyperf::lint {
+
+class Checker {
+ public:
+  explicit Checker(std::span<const Rule* const> rules);
+
+  // Diagnostics of the enabled rules for one source, sorted by position then code.
+  std::vector<Diagnostic> check(const syntax::SourceText& source, syntax::Parser& parser) const;
+
+ private:
+  std::array<std::vector<const Rule*>, syntax::kKindCount> dispatch_;
+  std::array<bool, syntax::kKindCount> wanted_{};
+};
+
+}  // namespace pyperf::lint

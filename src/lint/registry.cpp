@@ -1,0 +1,105 @@
+#include "lint/registry.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace pyperf::rules {
+#define PYPERF_RULE(code, function) const lint::Rule& function();
+#include "rules/rules.def"
+#undef PYPERF_RULE
+}  // namespace pyperf::rules
+
+namespace pyperf::lint {
+namespace {
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool is_code_prefix(std::string_view s) {
+  if (s.size() < 3 || s.size() > 6 || upper(s.substr(0, 3)) != "PPL") return false;
+  return std::all_of(s.begin() + 3, s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+}  // namespace
+
+std::span<const Rule* const> all_rules() {
+  static const std::vector<const Rule*> kRules = [] {
+    std::vector<const Rule*> rules = {
+#define PYPERF_RULE(code, function) &rules::function(),
+#include "rules/rules.def"
+#undef PYPERF_RULE
+    };
+    std::sort(rules.begin(), rules.end(), [](const Rule* a, const Rule* b) { return a->meta().code < b->meta().code; });
+    return rules;
+  }();
+  return kRules;
+}
+
+const Rule* find_rule(std::string_view code_or_name) {
+  const std::string code = upper(code_or_name);
+  for (const Rule* rule : all_rules()) {
+    if (rule->meta().code == code || rule->meta().name == code_or_name) return rule;
+  }
+  return nullptr;
+}
+
+std::vector<const Rule*> rules_matching(std::string_view selector) {
+  std::vector<const Rule*> out;
+  if (upper(selector) == "ALL") return {all_rules().begin(), all_rules().end()};
+  if (const Rule* rule = find_rule(selector)) return {rule};
+  if (!is_code_prefix(selector)) return out;
+  const std::string prefix = upper(selector);
+  for (const Rule* rule : all_rules()) {
+    if (rule->meta().code.starts_with(prefix)) out.push_back(rule);
+  }
+  return out;
+}
+
+SelectionResult select_rules(const Selection& selection) {
+  SelectionResult result;
+  std::vector<const Rule*> chosen;
+  auto add = [&](const std::vector<std::string>& selectors) -> bool {
+    for (const std::string& selector : selectors) {
+      const auto matched = rules_matching(selector);
+      if (matched.empty()) {
+        result.error = "unknown rule selector '" + selector + "' (expected a code like PPL101, a prefix like "
+                       "PPL1, a rule name, or ALL)";
+        return false;
+      }
+      const bool exact = find_rule(selector) != nullptr;
+      for (const Rule* rule : matched) {
+        if (rule->meta().stability == Stability::Preview && !selection.preview && !exact) continue;
+        chosen.push_back(rule);
+      }
+    }
+    return true;
+  };
+  if (selection.select.empty()) {
+    for (const Rule* rule : all_rules()) {
+      if (rule->meta().stability == Stability::Stable || selection.preview) chosen.push_back(rule);
+    }
+  } else if (!add(selection.select)) {
+    return result;
+  }
+  if (!add(selection.extend_select)) return result;
+  std::vector<const Rule*> ignored;
+  for (const std::string& selector : selection.ignore) {
+    const auto matched = rules_matching(selector);
+    if (matched.empty()) {
+      result.error = "unknown rule selector '" + selector + "' in ignore";
+      return result;
+    }
+    ignored.insert(ignored.end(), matched.begin(), matched.end());
+  }
+  std::sort(chosen.begin(), chosen.end(), [](const Rule* a, const Rule* b) { return a->meta().code < b->meta().code; });
+  chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
+  for (const Rule* rule : chosen) {
+    if (std::find(ignored.begin(), ignored.end(), rule) == ignored.end()) result.rules.push_back(rule);
+  }
+  return result;
+}
+
+}  // namespace pyperf::lint

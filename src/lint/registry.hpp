@@ -1,0 +1,36 @@
+#pragma once
+// The registry: every rule listed once in rules/rules.def, sorted by code.
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/rule.hpp"
+
+namespace pyperf::lint {
+
+std::span<const Rule* const> all_rules();
+// By exact code (case-insensitive) or exact name; nullptr when unknown.
+const Rule* find_rule(std::string_view code_or_name);
+
+// Ruff-style selection. Each selector is "ALL", a rule name, a code, or a code prefix ("PPL1").
+// A preview rule is enabled by --preview or by naming it exactly (code or name).
+struct Selection {
+  std::vector<std::string> select;  // empty: every stable rule
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
+  bool preview = false;
+};
+
+struct SelectionResult {
+  std::vector<const Rule*> rules;  // sorted by code
+  std::string error;               // set when a selector is unknown
+};
+
+SelectionResult select_rules(const Selection& selection);
+
+// The rules one selector names; empty when it names none.
+std::vector<const Rule*> rules_matching(std::string_view selector);
+
+}  // namespace pyperf::lint

@@ -1,0 +1,54 @@
+#pragma once
+// A rule is a const object with metadata and a check over one node kind (or a few). It holds no
+// state: per-file state lives in the Context, which is what lets files lint in parallel.
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+#include "syntax/language.hpp"
+#include "syntax/tree.hpp"
+
+namespace pyperf::lint {
+
+enum class Severity : std::uint8_t { Info, Warning, Error };
+enum class Tier : std::uint8_t { Tool, Asymptotic, Micro };
+enum class Stability : std::uint8_t { Stable, Preview };
+enum class FixAvailability : std::uint8_t { None, Sometimes, Always };
+
+std::string_view to_string(Severity severity);
+std::string_view to_string(Tier tier);
+std::string_view to_string(Stability stability);
+std::string_view to_string(FixAvailability fix);
+
+// The single source of truth about a rule: the CLI, docs, JSON and SARIF all read it.
+struct RuleMeta {
+  std::string_view code;       // "PPL102"
+  std::string_view name;       // "literal-list-membership"
+  std::string_view family;     // folder under rules/: "lookup"
+  std::string_view summary;    // the problem, one line, no trailing period
+  std::string_view fix_title;  // imperative: "Use a set literal"
+  Severity severity;           // default severity outside loops
+  Tier tier;
+  Stability stability;
+  FixAvailability fix;
+  std::span<const syntax::Kind> kinds;  // node kinds the check is dispatched on
+  std::string_view cost_before;         // cost-table ids (src/cost/)
+  std::string_view cost_after;
+};
+
+class Context;
+
+class Rule {
+ public:
+  Rule() = default;
+  Rule(const Rule&) = delete;
+  Rule& operator=(const Rule&) = delete;
+  virtual ~Rule() = default;
+
+  virtual const RuleMeta& meta() const = 0;
+  // Called for every node of one of meta().kinds outside parse-error regions, in source order.
+  virtual void check(const syntax::Node& node, Context& ctx) const = 0;
+};
+
+}  // namespace pyperf::lint

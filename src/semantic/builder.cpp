@@ -1,0 +1,596 @@
+#include "semantic/builder.hpp"
+
+#include <algorithm>
+
+namespace pyperf::semantic {
+
+using syntax::Field;
+using syntax::Kind;
+using syntax::Node;
+
+namespace {
+
+// Containers through which an assignment target's store context flows to the names inside.
+bool is_target_container(Kind kind) {
+  switch (kind) {
+    case Kind::PatternList:
+    case Kind::TuplePattern:
+    case Kind::ListPattern:
+    case Kind::Tuple:
+    case Kind::List:
+    case Kind::ParenthesizedExpression:
+    case Kind::ExpressionList:
+    case Kind::ListSplat:
+    case Kind::ListSplatPattern:
+    case Kind::DictionarySplatPattern:
+    case Kind::AsPatternTarget:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_case_pattern_kind(Kind kind) {
+  switch (kind) {
+    case Kind::CasePattern:
+    case Kind::ListPattern:
+    case Kind::TuplePattern:
+    case Kind::UnionPattern:
+    case Kind::AsPattern:
+    case Kind::DictPattern:
+    case Kind::SplatPattern:
+    case Kind::ClassPattern:
+    case Kind::KeywordPattern:
+    case Kind::ComplexPattern:
+    case Kind::DottedName:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The value finally bound by a (possibly chained) assignment: `a = b = v` binds v to both.
+Node final_value(Node value) {
+  while (value.is(Kind::Assignment)) value = value.field(Field::Right);
+  return value;
+}
+
+}  // namespace
+
+Builder::Builder(Model& model) : model_(model) { frames_.reserve(256); }
+
+ScopeId Builder::push_scope(ScopeKind kind, const Node& node, ScopeId parent, LoopId loop_outside) {
+  model_.scopes_.push_back(Scope{kind, parent, node, loop_outside, false, {}, {}, {}});
+  return static_cast<ScopeId>(model_.scopes_.size() - 1);
+}
+
+LoopId Builder::push_loop(LoopKind kind, const Node& node, LoopId parent, ScopeId scope) {
+  const std::uint32_t depth = parent == kNone ? 1 : model_.loops_[parent].depth + 1;
+  model_.loops_.push_back(Loop{kind, node, parent, depth, scope});
+  return static_cast<LoopId>(model_.loops_.size() - 1);
+}
+
+void Builder::enter(const Node& node, Field field) {
+  const Kind kind = node.kind();
+  if (frames_.empty()) {
+    Frame root;
+    root.node = node;
+    root.kind = kind;
+    root.ctx = Ctx::Load;
+    root.loop = kNone;
+    root.scope = push_scope(ScopeKind::Module, node, kNone, kNone);
+    frames_.push_back(root);
+    return;
+  }
+  Frame frame = child_frame(frames_.back(), node, kind, field);
+  switch (kind) {
+    case Kind::FunctionDefinition:
+      frame.new_scope = push_scope(ScopeKind::Function, node, frame.scope, frame.loop);
+      break;
+    case Kind::Lambda:
+      frame.new_scope = push_scope(ScopeKind::Lambda, node, frame.scope, frame.loop);
+      break;
+    case Kind::ClassDefinition:
+      frame.new_scope = push_scope(ScopeKind::Class, node, frame.scope, frame.loop);
+      break;
+    case Kind::ListComprehension:
+    case Kind::SetComprehension:
+    case Kind::DictionaryComprehension:
+    case Kind::GeneratorExpression: {
+      frame.new_scope = push_scope(ScopeKind::Comprehension, node, frame.scope, frame.loop);
+      // Every for_in_clause is one nested loop; the element (which comes first in the source)
+      // runs in the innermost. Create them all now so the element sees its loop.
+      for (const Node child : node.named_children()) {
+        if (!child.is(Kind::ForInClause)) continue;
+        const LoopId parent = frame.clauses == 0 ? frame.loop : frame.first_loop + frame.clauses - 1;
+        const LoopId id = push_loop(LoopKind::Comprehension, node, parent, frame.new_scope);
+        if (frame.clauses == 0) frame.first_loop = id;
+        ++frame.clauses;
+      }
+      break;
+    }
+    case Kind::ForStatement: {
+      const bool is_async = node.child(0).is(Kind::KwAsync);
+      frame.new_loop = push_loop(is_async ? LoopKind::AsyncFor : LoopKind::For, node, frame.loop, frame.scope);
+      break;
+    }
+    case Kind::WhileStatement:
+      frame.new_loop = push_loop(LoopKind::While, node, frame.loop, frame.scope);
+      break;
+    case Kind::WildcardImport:
+      model_.scopes_[frame.scope].star_import = true;
+      break;
+    case Kind::Identifier:
+      on_identifier(frame, frames_.back(), node);
+      break;
+    default:
+      break;
+  }
+  frames_.push_back(frame);
+}
+
+void Builder::leave(const Node&) {
+  if (frames_.size() > 1) frames_.pop_back();
+}
+
+Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind kind, Field field) {
+  Frame f;
+  f.node = node;
+  f.kind = kind;
+  f.ctx = parent.ctx == Ctx::NotAName ? Ctx::NotAName : Ctx::Load;
+  f.scope = parent.scope;
+  f.loop = parent.loop;
+  f.in_case = false;
+  f.store_kind = parent.store_kind;
+  f.value = parent.value;
+  f.statement = parent.statement;
+  f.annotation = parent.annotation;
+  f.param_scope = parent.param_scope;
+
+  switch (parent.kind) {
+    case Kind::FunctionDefinition:
+    case Kind::Lambda:
+    case Kind::ClassDefinition:
+      if (field == Field::Name) {
+        f.ctx = Ctx::Store;
+        f.store_kind = parent.kind == Kind::ClassDefinition ? BindingKind::ClassDef : BindingKind::FunctionDef;
+        f.statement = parent.node;
+        f.value = {};
+        f.annotation = {};
+      } else if (field == Field::Parameters) {
+        f.ctx = Ctx::Param;
+        f.param_scope = parent.new_scope;
+      } else if (field == Field::Body) {
+        f.scope = parent.new_scope;
+        // A function body runs when called, not once per iteration of a loop around the def.
+        if (parent.kind != Kind::ClassDefinition) f.loop = kNone;
+      } else if (field == Field::TypeParameters) {
+        f.ctx = Ctx::NotAName;
+      }
+      return f;
+
+    case Kind::Parameters:
+    case Kind::LambdaParameters:
+      if (parent.ctx == Ctx::Param) {
+        f.ctx = Ctx::Param;
+        f.annotation = {};
+        if (kind == Kind::TypedParameter || kind == Kind::TypedDefaultParameter) {
+          f.annotation = node.field(Field::TypeAnnotation);
+        }
+      }
+      return f;
+
+    case Kind::DefaultParameter:
+    case Kind::TypedDefaultParameter:
+    case Kind::TypedParameter:
+      if (parent.ctx == Ctx::Param) {
+        // Defaults and annotations are evaluated in the enclosing scope when the def runs.
+        const bool is_name = parent.kind == Kind::TypedParameter
+                                 ? field != Field::TypeAnnotation
+                                 : field == Field::Name;
+        f.ctx = is_name ? Ctx::Param : Ctx::Load;
+      }
+      return f;
+
+    case Kind::Assignment:
+      if (field == Field::Left) {
+        const Node right = parent.node.field(Field::Right);
+        f.ctx = Ctx::Store;
+        f.store_kind = right ? BindingKind::Assignment : BindingKind::Annotation;
+        f.value = final_value(right);
+        f.statement = parent.node;
+        f.annotation = parent.node.field(Field::TypeAnnotation);
+        f.unpacked = false;
+      }
+      return f;
+
+    case Kind::AugmentedAssignment:
+      if (field == Field::Left) {
+        f.ctx = Ctx::AugStore;
+        f.store_kind = BindingKind::AugmentedAssignment;
+        f.value = parent.node.field(Field::Right);
+        f.statement = parent.node;
+        f.annotation = {};
+        f.unpacked = false;
+      }
+      return f;
+
+    case Kind::ForStatement:
+      if (field == Field::Left) {
+        f.ctx = Ctx::Store;
+        f.store_kind = BindingKind::ForTarget;
+        f.value = {};
+        f.statement = parent.node;
+        f.annotation = {};
+        f.unpacked = false;
+        f.loop = parent.new_loop;
+      } else if (field == Field::Body) {
+        f.loop = parent.new_loop;
+      }
+      return f;
+
+    case Kind::WhileStatement:
+      if (field == Field::Condition || field == Field::Body) f.loop = parent.new_loop;
+      return f;
+
+    case Kind::ListComprehension:
+    case Kind::SetComprehension:
+    case Kind::DictionaryComprehension:
+    case Kind::GeneratorExpression: {
+      Frame& comp = frames_.back();
+      if (field == Field::Body) {
+        f.scope = comp.new_scope;
+        f.loop = comp.clauses == 0 ? comp.loop : comp.first_loop + comp.clauses - 1;
+      } else if (kind == Kind::ForInClause) {
+        ++comp.clause;
+        f.clause = comp.clause;
+        f.scope = comp.new_scope;
+        f.new_loop = comp.first_loop + comp.clause - 1;
+        f.loop = f.new_loop;
+        // The outer loop, where this clause's iterable is evaluated.
+        f.first_loop = comp.clause == 1 ? comp.loop : f.new_loop - 1;
+      } else if (kind == Kind::IfClause) {
+        f.scope = comp.new_scope;
+        f.loop = comp.clause == 0 ? comp.loop : comp.first_loop + comp.clause - 1;
+      }
+      return f;
+    }
+
+    case Kind::ForInClause:
+      if (field == Field::Left) {
+        f.ctx = Ctx::Store;
+        f.store_kind = BindingKind::ComprehensionTarget;
+        f.value = {};
+        f.statement = parent.node;
+        f.annotation = {};
+        f.unpacked = false;
+        f.loop = parent.new_loop;
+      } else if (field == Field::Right) {
+        f.loop = parent.first_loop;
+        // The first iterable is evaluated in the scope enclosing the comprehension.
+        if (parent.clause == 1) f.scope = model_.scopes_[parent.scope].parent;
+      }
+      return f;
+
+    case Kind::NamedExpression:
+      if (field == Field::Name) {
+        f.ctx = Ctx::Store;
+        f.store_kind = BindingKind::NamedExpression;
+        f.value = parent.node.field(Field::Value);
+        f.statement = parent.node;
+        f.annotation = {};
+        f.unpacked = false;
+      }
+      return f;
+
+    case Kind::Attribute:
+      f.unpacked = false;
+      f.ctx = field == Field::Attribute ? Ctx::NotAName : (parent.ctx == Ctx::NotAName ? Ctx::NotAName : Ctx::Load);
+      return f;
+
+    case Kind::KeywordArgument:
+      if (field == Field::Name) f.ctx = Ctx::NotAName;
+      return f;
+
+    case Kind::WithItem:
+      if (kind == Kind::AsPattern) f.store_kind = BindingKind::WithTarget;
+      return f;
+
+    case Kind::ExceptClause:
+      if (kind == Kind::AsPattern) f.store_kind = BindingKind::ExceptTarget;
+      return f;
+
+    case Kind::AsPattern:
+      if (parent.in_case) {
+        f.in_case = true;
+        if (kind == Kind::Identifier) f.ctx = Ctx::Capture;  // `case <pattern> as name`
+      } else if (field == Field::Alias) {
+        f.ctx = Ctx::Store;
+        f.store_kind = parent.store_kind;
+        f.value = {};
+        f.statement = parent.node;
+        f.annotation = {};
+        f.unpacked = false;
+      }
+      return f;
+
+    case Kind::DeleteStatement:
+      f.ctx = Ctx::Del;
+      f.statement = parent.node;
+      return f;
+
+    case Kind::GlobalStatement:
+    case Kind::NonlocalStatement:
+      f.ctx = Ctx::Declare;
+      f.global_decl = parent.kind == Kind::GlobalStatement;
+      return f;
+
+    case Kind::ImportStatement:
+      if (field == Field::Name) {
+        f.ctx = kind == Kind::DottedName ? Ctx::ImportName : Ctx::Load;
+        f.store_kind = BindingKind::Import;
+        f.statement = parent.node;
+        f.value = {};
+        f.annotation = {};
+      }
+      return f;
+
+    case Kind::ImportFromStatement:
+      if (field == Field::Name) {
+        f.ctx = Ctx::Store;
+        f.store_kind = BindingKind::ImportFrom;
+        f.statement = parent.node;
+        f.value = {};
+        f.annotation = {};
+      } else {
+        f.ctx = Ctx::NotAName;
+      }
+      return f;
+
+    case Kind::FutureImportStatement:
+      f.ctx = Ctx::NotAName;
+      return f;
+
+    case Kind::AliasedImport:
+      f.ctx = field == Field::Alias ? Ctx::Store : Ctx::NotAName;
+      return f;
+
+    case Kind::DottedName: {
+      Frame& dotted = frames_.back();
+      if (kind != Kind::Identifier) return f;
+      ++dotted.clause;
+      if (parent.ctx == Ctx::ImportName) {
+        f.ctx = dotted.clause == 1 ? Ctx::Store : Ctx::NotAName;  // `import a.b` binds `a`
+      } else if (parent.ctx == Ctx::Store || parent.ctx == Ctx::NotAName) {
+        f.ctx = parent.ctx;
+      } else if (parent.in_case) {
+        // A lone name is a capture pattern; a dotted one (Color.RED) is a value pattern.
+        if (parent.ctx == Ctx::Capture) {
+          f.ctx = Ctx::Capture;
+        } else {
+          f.ctx = dotted.clause == 1 ? Ctx::Load : Ctx::NotAName;
+        }
+      } else {
+        f.ctx = dotted.clause == 1 ? Ctx::Load : Ctx::NotAName;
+      }
+      return f;
+    }
+
+    case Kind::TypeAliasStatement:
+      if (field == Field::Left) {
+        f.ctx = Ctx::Store;
+        f.store_kind = BindingKind::TypeAlias;
+        f.statement = parent.node;
+        f.value = {};
+        f.annotation = {};
+      } else {
+        f.ctx = Ctx::NotAName;  // lazily evaluated
+      }
+      return f;
+
+    case Kind::CaseClause:
+      if (kind == Kind::CasePattern) {
+        f.in_case = true;
+        f.ctx = Ctx::Load;
+      }
+      return f;
+
+    default:
+      break;
+  }
+
+  if (parent.in_case) {
+    if (is_case_pattern_kind(kind)) f.in_case = true;
+    if (kind == Kind::DottedName) {
+      // A single name under a case/keyword/splat pattern captures; under a class pattern it is
+      // the class being matched.
+      const bool class_name = parent.kind == Kind::ClassPattern;
+      f.ctx = (!class_name && node.named_child_count() == 1) ? Ctx::Capture : Ctx::Load;
+    } else if (kind == Kind::Identifier) {
+      if (parent.kind == Kind::KeywordPattern) {
+        f.ctx = parent.node.named_child(0) == node ? Ctx::NotAName : Ctx::Capture;
+      } else if (parent.kind == Kind::SplatPattern) {
+        f.ctx = Ctx::Capture;
+      }
+    } else if (parent.kind == Kind::DictPattern && field == Field::Key) {
+      f.in_case = false;
+    }
+    if (f.in_case && f.ctx != Ctx::Capture && f.ctx != Ctx::NotAName) f.ctx = Ctx::Load;
+    return f;
+  }
+
+  if (is_target_container(parent.kind) &&
+      (parent.ctx == Ctx::Store || parent.ctx == Ctx::Del || parent.ctx == Ctx::Param)) {
+    f.ctx = parent.ctx;
+    // Names inside a tuple/list pattern or a starred target receive a piece of the value.
+    const bool destructures = parent.kind != Kind::ParenthesizedExpression && parent.kind != Kind::AsPatternTarget &&
+                              parent.kind != Kind::ExpressionList;
+    f.unpacked = parent.unpacked || destructures;
+    return f;
+  }
+  if (parent.ctx == Ctx::Del && (kind == Kind::Identifier || is_target_container(kind))) {
+    f.ctx = Ctx::Del;
+    return f;
+  }
+  if (parent.ctx == Ctx::Store && kind == Kind::Identifier && parent.kind == Kind::DottedName) {
+    f.ctx = Ctx::Store;
+  }
+  return f;
+}
+
+void Builder::on_identifier(const Frame& frame, const Frame& /*parent*/, const Node& node) {
+  switch (frame.ctx) {
+    case Ctx::Load:
+      add_reference(frame.scope, frame.loop, node);
+      return;
+    case Ctx::Store: {
+      ScopeId target = frame.scope;
+      if (frame.store_kind == BindingKind::NamedExpression) {
+        // A walrus inside a comprehension binds in the enclosing function or module.
+        while (model_.scopes_[target].kind == ScopeKind::Comprehension && model_.scopes_[target].parent != kNone) {
+          target = model_.scopes_[target].parent;
+        }
+      }
+      add_binding(target, frame.store_kind, node, frame);
+      return;
+    }
+    case Ctx::AugStore:
+      add_reference(frame.scope, frame.loop, node);
+      add_binding(frame.scope, BindingKind::AugmentedAssignment, node, frame);
+      return;
+    case Ctx::Del:
+      add_reference(frame.scope, frame.loop, node);
+      add_binding(frame.scope, BindingKind::Deletion, node, frame);
+      return;
+    case Ctx::Param:
+      if (frame.param_scope != kNone) add_binding(frame.param_scope, BindingKind::Parameter, node, frame);
+      return;
+    case Ctx::Capture:
+      add_binding(frame.scope, BindingKind::MatchCapture, node, frame);
+      return;
+    case Ctx::Declare: {
+      Scope& scope = model_.scopes_[frame.scope];
+      (frame.global_decl ? scope.globals : scope.nonlocals).push_back(model_.text(node));
+      return;
+    }
+    case Ctx::ImportName:
+    case Ctx::NotAName:
+      return;
+  }
+}
+
+void Builder::add_binding(ScopeId scope, BindingKind kind, const Node& target, const Frame& frame) {
+  Binding b;
+  b.scope = scope;
+  b.kind = kind;
+  b.target = target;
+  b.statement = frame.statement;
+  b.value = frame.value;
+  b.annotation = frame.annotation;
+  b.loop = kind == BindingKind::Parameter ? kNone : frame.loop;
+  b.unpacked = frame.unpacked;
+  if (kind == BindingKind::Parameter || kind == BindingKind::Deletion || kind == BindingKind::MatchCapture ||
+      kind == BindingKind::Import || kind == BindingKind::ImportFrom) {
+    b.value = {};
+  }
+  model_.bindings_.push_back(b);
+  const auto id = static_cast<BindingId>(model_.bindings_.size() - 1);
+  model_.binding_index_.emplace_back(target.start_byte(), id);
+}
+
+void Builder::add_reference(ScopeId scope, LoopId loop, const Node& node) {
+  Reference r;
+  r.scope = scope;
+  r.loop = loop;
+  r.node = node;
+  model_.references_.push_back(r);
+  const auto id = static_cast<ReferenceId>(model_.references_.size() - 1);
+  model_.reference_index_.emplace_back(node.start_byte(), id);
+}
+
+bool Builder::declared(const std::vector<std::string_view>& names, std::string_view name) const {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+SymbolId Builder::find_symbol(ScopeId scope, std::string_view name) const {
+  const auto& symbols = model_.scopes_[scope].symbols;
+  const auto it = symbols.find(name);
+  return it == symbols.end() ? kNone : it->second;
+}
+
+SymbolId Builder::symbol_in(ScopeId scope, std::string_view name) {
+  auto& symbols = model_.scopes_[scope].symbols;
+  const auto [it, inserted] = symbols.try_emplace(name, static_cast<SymbolId>(model_.symbols_.size()));
+  if (inserted) model_.symbols_.push_back(Symbol{name, scope, {}, {}});
+  return it->second;
+}
+
+// Where a binding of `name` made by code in `scope` lands, after global/nonlocal declarations.
+ScopeId Builder::binding_scope(ScopeId scope, std::string_view name) const {
+  const Scope& s = model_.scopes_[scope];
+  if (declared(s.globals, name)) return 0;
+  if (declared(s.nonlocals, name)) {
+    for (ScopeId up = s.parent; up != kNone; up = model_.scopes_[up].parent) {
+      const Scope& u = model_.scopes_[up];
+      if (u.kind == ScopeKind::Class || u.kind == ScopeKind::Module) continue;
+      if (declared(u.nonlocals, name)) continue;
+      if (declared(u.globals, name)) return 0;
+      if (find_symbol(up, name) != kNone) return up;
+    }
+  }
+  return scope;
+}
+
+void Builder::finish() {
+  // Bindings in declaration order; nonlocal targets must exist before the nested binding is
+  // redirected, so bind everything that is not nonlocal first.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (BindingId id = 0; id < model_.bindings_.size(); ++id) {
+      Binding& b = model_.bindings_[id];
+      const std::string_view name = model_.text(b.target);
+      const bool is_nonlocal = declared(model_.scopes_[b.scope].nonlocals, name);
+      if ((pass == 0) == is_nonlocal) continue;
+      b.symbol = symbol_in(binding_scope(b.scope, name), name);
+      model_.symbols_[b.symbol].bindings.push_back(id);
+    }
+  }
+  // References: local scope, then enclosing function scopes (class bodies are not visible from
+  // nested code), then the module, then builtins unless a star import could provide the name.
+  for (ReferenceId id = 0; id < model_.references_.size(); ++id) {
+    Reference& r = model_.references_[id];
+    const std::string_view name = model_.text(r.node);
+    bool star = false;
+    SymbolId found = kNone;
+    bool first = true;
+    for (ScopeId s = r.scope; s != kNone; first = false) {
+      const Scope& scope = model_.scopes_[s];
+      star = star || scope.star_import;
+      if (declared(scope.globals, name)) {
+        found = find_symbol(0, name);
+        star = star || model_.scopes_[0].star_import;
+        break;
+      }
+      if (scope.kind == ScopeKind::Class && !first) {
+        s = scope.parent;
+        continue;
+      }
+      if (!declared(scope.nonlocals, name)) {
+        found = find_symbol(s, name);
+        if (found != kNone) break;
+      }
+      s = scope.parent;
+    }
+    r.symbol = found;
+    r.builtin = found == kNone && !star;
+    if (found != kNone) model_.symbols_[found].references.push_back(id);
+  }
+  auto by_byte = [](const auto& a, const auto& b) { return a.first < b.first; };
+  if (!std::is_sorted(model_.reference_index_.begin(), model_.reference_index_.end(), by_byte)) {
+    std::stable_sort(model_.reference_index_.begin(), model_.reference_index_.end(), by_byte);
+  }
+  if (!std::is_sorted(model_.binding_index_.begin(), model_.binding_index_.end(), by_byte)) {
+    std::stable_sort(model_.binding_index_.begin(), model_.binding_index_.end(), by_byte);
+  }
+}
+
+}  // namespace pyperf::semantic

@@ -1,0 +1,78 @@
+#pragma once
+// Builds a semantic::Model during the checker's cursor walk (enter/leave events) and resolves
+// names when the walk is done. It keeps one frame per open node: the name context (load, store,
+// parameter, …), the scope names resolve in, and the loop the code runs in.
+
+#include <cstdint>
+#include <vector>
+
+#include "semantic/model.hpp"
+#include "syntax/language.hpp"
+#include "syntax/tree.hpp"
+
+namespace pyperf::semantic {
+
+class Builder {
+ public:
+  explicit Builder(Model& model);
+
+  // Walk events. enter() always descends.
+  void enter(const syntax::Node& node, syntax::Field field);
+  void leave(const syntax::Node& node);
+  // Resolves names (global/nonlocal, LEGB with class scopes skipped). Call once after the walk.
+  void finish();
+
+  // The scope and loop of the node most recently entered.
+  ScopeId current_scope() const { return frames_.back().scope; }
+  LoopId current_loop() const { return frames_.back().loop; }
+
+ private:
+  enum class Ctx : std::uint8_t {
+    Load,
+    Store,      // assignment-like target; binding kind in Frame::store_kind
+    AugStore,   // x += …: a load and a binding
+    Del,
+    Param,
+    Declare,    // global / nonlocal names
+    Capture,    // match-statement capture pattern
+    ImportName, // first identifier of `import a.b` binds, the rest are not names
+    NotAName,   // attribute names, keyword names, module paths, type parameters
+  };
+
+  struct Frame {
+    syntax::Node node;
+    syntax::Kind kind;
+    Ctx ctx;
+    BindingKind store_kind = BindingKind::Assignment;
+    bool unpacked = false;    // inside a destructuring pattern
+    bool in_case = false;     // inside a match case pattern
+    bool global_decl = true;  // for Declare: global (true) or nonlocal (false)
+    ScopeId scope;            // where names in this node resolve
+    LoopId loop;              // innermost loop this node runs in
+    ScopeId new_scope = kNone;   // scope created by this node (def, class, lambda, comprehension)
+    ScopeId param_scope = kNone; // parameters: the function or lambda scope they bind in
+    LoopId new_loop = kNone;     // loop created by this node (for, while)
+    std::uint32_t clause = 0;    // comprehensions: for_in_clauses seen so far; dotted names: children seen
+    std::uint32_t clauses = 0;   // comprehensions: for_in_clauses in all
+    LoopId first_loop = kNone;   // comprehensions: loop of the first for_in_clause
+    syntax::Node value;          // assignments: the value bound to Store targets below
+    syntax::Node statement;      // the binding statement for Store targets below
+    syntax::Node annotation;
+  };
+
+  Frame child_frame(const Frame& parent, const syntax::Node& node, syntax::Kind kind, syntax::Field field);
+  void on_identifier(const Frame& frame, const Frame& parent, const syntax::Node& node);
+  ScopeId push_scope(ScopeKind kind, const syntax::Node& node, ScopeId parent, LoopId loop_outside);
+  LoopId push_loop(LoopKind kind, const syntax::Node& node, LoopId parent, ScopeId scope);
+  void add_binding(ScopeId scope, BindingKind kind, const syntax::Node& target, const Frame& frame);
+  void add_reference(ScopeId scope, LoopId loop, const syntax::Node& node);
+  SymbolId symbol_in(ScopeId scope, std::string_view name);
+  SymbolId find_symbol(ScopeId scope, std::string_view name) const;
+  ScopeId binding_scope(ScopeId scope, std::string_view name) const;
+  bool declared(const std::vector<std::string_view>& names, std::string_view name) const;
+
+  Model& model_;
+  std::vector<Frame> frames_;
+};
+
+}  // namespace pyperf::semantic

@@ -1,0 +1,143 @@
+// The meta-test: every rule has its source, doc (with every heading), fixture and registry line;
+// codes and names are unique and well-formed; cost-table references resolve.
+
+#include <filesystem>
+#include <regex>
+#include <set>
+
+#include <catch2/catch.hpp>
+
+#include "cost/cost_table.hpp"
+#include "lint/registry.hpp"
+#include "lint/rule_docs.hpp"
+#include "support/fixture.hpp"
+
+namespace fs = std::filesystem;
+using pyperf::lint::all_rules;
+
+namespace {
+
+const fs::path kRoot = PYPERF_SOURCE_DIR;
+
+constexpr const char* kHeadings[] = {"What it does", "Why is this bad?", "Cost model", "Example",
+                                     "Use instead",  "Fix safety",       "Options",    "References"};
+
+// The hundreds digit of a code names its family folder.
+std::string family_for(std::string_view code) {
+  switch (code[3]) {
+    case '0':
+      return "tool";
+    case '1':
+      return "lookup";
+    case '2':
+      return "queue";
+    case '3':
+      return "build";
+    case '4':
+      return "materialize";
+    case '5':
+      return "constant";
+    case '6':
+      return "dict";
+    default:
+      return "?";
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every rule has source, doc, fixture and registry line", "[meta]") {
+  const std::string registry = pyperf::testing::read_text((kRoot / "rules" / "rules.def").string());
+  REQUIRE(!all_rules().empty());
+  for (const auto* rule : all_rules()) {
+    const auto& meta = rule->meta();
+    const std::string code(meta.code);
+    const std::string snake = pyperf::lint::snake_case(meta.name);
+    INFO(code << " " << meta.name);
+    CHECK(std::regex_match(code, std::regex("PPL[0-9]{3}")));
+    CHECK(std::regex_match(std::string(meta.name), std::regex("[a-z]+(-[a-z0-9]+)*")));
+    CHECK(meta.family == family_for(code));
+    CHECK(fs::exists(kRoot / "rules" / std::string(meta.family) / (snake + ".cpp")));
+    CHECK(fs::exists(kRoot / "rules" / std::string(meta.family) / (snake + ".md")));
+    CHECK(registry.find("PYPERF_RULE(" + code + ", " + snake + ")") != std::string::npos);
+    CHECK(!meta.summary.empty());
+    CHECK(meta.summary.back() != '.');
+    CHECK(!meta.fix_title.empty());
+    CHECK(!meta.kinds.empty());
+
+    const std::string_view doc = pyperf::lint::doc_for(meta);
+    REQUIRE(!doc.empty());
+    std::size_t last = 0;
+    for (const char* heading : kHeadings) {
+      const auto at = doc.find(std::string("## ") + heading + "\n");
+      INFO("heading: " << heading);
+      CHECK(at != std::string_view::npos);
+      if (at != std::string_view::npos) {
+        CHECK(at >= last);  // headings in the fixed order
+        last = at;
+      }
+    }
+
+    if (meta.tier != pyperf::lint::Tier::Tool) {
+      CHECK(pyperf::cost::find(meta.cost_before) != nullptr);
+      CHECK(pyperf::cost::find(meta.cost_after) != nullptr);
+    }
+
+    const fs::path fixture_path = kRoot / "fixtures" / std::string(meta.family) / (code + ".py");
+    REQUIRE(fs::exists(fixture_path));
+    const auto fixture =
+        pyperf::testing::parse_fixture(fixture_path.string(), pyperf::testing::read_text(fixture_path.string()));
+    CHECK(std::find(fixture.select.begin(), fixture.select.end(), code) != fixture.select.end());
+    const auto positives = std::count_if(fixture.expectations.begin(), fixture.expectations.end(),
+                                         [&](const auto& e) { return e.code == code; });
+    CHECK(positives > 0);
+    CHECK(fixture.hard_negatives > 0);
+  }
+}
+
+TEST_CASE("codes and names are unique; no orphan docs or fixtures", "[meta]") {
+  std::set<std::string> codes;
+  std::set<std::string> names;
+  std::set<std::string> docs;
+  std::set<std::string> fixtures;
+  for (const auto* rule : all_rules()) {
+    const auto& meta = rule->meta();
+    CHECK(codes.insert(std::string(meta.code)).second);
+    CHECK(names.insert(std::string(meta.name)).second);
+    docs.insert(std::string(meta.family) + "/" + pyperf::lint::snake_case(meta.name));
+    fixtures.insert(std::string(meta.family) + "/" + std::string(meta.code));
+  }
+  for (const auto& doc : pyperf::lint::embedded_rule_docs()) {
+    if (doc.stem.empty()) continue;
+    INFO("doc without a rule: " << doc.family << "/" << doc.stem);
+    CHECK(docs.count(std::string(doc.family) + "/" + std::string(doc.stem)) == 1);
+  }
+  for (const auto& entry : fs::recursive_directory_iterator(kRoot / "fixtures")) {
+    const fs::path& p = entry.path();
+    if (!entry.is_regular_file() || p.extension() != ".py" || p.string().find("/demo/") != std::string::npos) continue;
+    INFO("fixture without a rule: " << p);
+    CHECK(fixtures.count(p.parent_path().filename().string() + "/" + p.stem().string()) == 1);
+  }
+  for (const auto& entry : fs::recursive_directory_iterator(kRoot / "rules")) {
+    const fs::path& p = entry.path();
+    if (!entry.is_regular_file() || p.extension() != ".cpp") continue;
+    INFO("rule source without a registry line: " << p);
+    CHECK(docs.count(p.parent_path().filename().string() + "/" + p.stem().string()) == 1);
+  }
+}
+
+TEST_CASE("cost table ids are unique and complete", "[cost]") {
+  std::set<std::string> ids;
+  for (const auto& entry : pyperf::cost::table()) {
+    INFO(entry.id);
+    CHECK(ids.insert(std::string(entry.id)).second);
+    CHECK(!entry.collection.empty());
+    CHECK(!entry.operation.empty());
+    CHECK(!entry.cpython.empty());
+    CHECK(static_cast<int>(entry.worst) >= static_cast<int>(entry.average));
+  }
+  CHECK(pyperf::cost::find("list.contains")->average == pyperf::cost::Complexity::Linear);
+  CHECK(pyperf::cost::find("set.contains")->average == pyperf::cost::Complexity::Constant);
+  CHECK(pyperf::cost::find("no.such.entry") == nullptr);
+  CHECK(pyperf::cost::to_string(pyperf::cost::Complexity::Quadratic) == "O(n²)");
+}
