@@ -58,8 +58,7 @@ int check_command(int argc, char** argv) {
       ->default_str("full");
   app.add_option("--color", color, "Colour the text output")->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--exit-zero", settings.exit_zero, "Exit with 0 even when there are findings");
-  app.add_option("--threads", settings.threads, "Worker threads (default: one per core)")
-      ->check(CLI::Range(1U, 1024U));
+  app.add_option("--threads", settings.threads, "Worker threads (default: one per core)")->check(CLI::Range(1U, 1024U));
   app.add_flag("-q,--quiet", settings.quiet, "Print findings only, no summary");
   app.add_option("--max-file-size", max_mb, "Skip (with an error) files larger than this many MB")
       ->check(CLI::PositiveNumber)
@@ -74,7 +73,7 @@ int check_command(int argc, char** argv) {
   settings.selection.select = split_commas(select);
   settings.selection.extend_select = split_commas(extend_select);
   settings.selection.ignore = split_commas(ignore);
-  settings.output_format = format == "json" ? OutputFormat::Json
+  settings.output_format = format == "json"      ? OutputFormat::Json
                            : format == "concise" ? OutputFormat::Concise
                                                  : OutputFormat::Full;
   settings.color = color == "always" ? ColorMode::Always : color == "never" ? ColorMode::Never : ColorMode::Auto;

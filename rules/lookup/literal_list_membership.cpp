@@ -36,7 +36,9 @@ constexpr lint::RuleMeta kMeta{
 constexpr std::size_t kMinStrings = 3;
 constexpr std::size_t kMinOther = 5;
 
-bool is_string(const Node& node) { return node.is(Kind::String) || node.is(Kind::ConcatenatedString); }
+bool is_string(const Node& node) {
+  return node.is(Kind::String) || node.is(Kind::ConcatenatedString);
+}
 
 class LiteralListMembership final : public lint::Rule {
  public:

@@ -41,8 +41,9 @@ class ListForFirstElement final : public lint::Rule {
     if (!index || node.named_child_count() != 2 || !lint::is_int_literal(index, 0, ctx.source().text())) return;
     const Node value = lint::unparenthesize(node.field(Field::Value));
     if (value.is(Kind::ListComprehension)) {
-      ctx.report(node, "`[...][0]` evaluates the whole comprehension to read its first element: O(n); "
-                       "`next(... for ...)` stops after one element, O(1)");
+      ctx.report(node,
+                 "`[...][0]` evaluates the whole comprehension to read its first element: O(n); "
+                 "`next(... for ...)` stops after one element, O(1)");
       return;
     }
     for (const char* ctor : {"list", "tuple"}) {

@@ -67,7 +67,8 @@ class SortedForMinMax final : public lint::Rule {
     const char* fn = wants_max ? "max" : "min";
     const std::string key = keyed ? ", key=..." : "";
     // Sorting is stable: [0] picks the first of equal elements, like min()/max(); [-1] the last.
-    const std::string ties = last ? fmt::format(" (on ties `[-1]` returns the last equal element, `{}()` the first)", fn) : "";
+    const std::string ties =
+        last ? fmt::format(" (on ties `[-1]` returns the last equal element, `{}()` the first)", fn) : "";
     ctx.report(node, fmt::format("sorting the whole input to read one end costs O(n log n); `{}(...{})` is one "
                                  "O(n) pass{}",
                                  fn, key, ties));

@@ -34,12 +34,13 @@ class ParseError final : public lint::Rule {
 
   void check(const syntax::Node& node, lint::Context& ctx) const override {
     if (node.is_missing()) {
-      ctx.report(node, fmt::format("the parser expected `{}` here; the enclosing code was not analysed",
-                                   node.grammar_type()));
+      ctx.report(
+          node, fmt::format("the parser expected `{}` here; the enclosing code was not analysed", node.grammar_type()));
       return;
     }
     const auto first = ctx.source().position(node.start_byte()).line;
-    const auto last = ctx.source().position(node.end_byte() > node.start_byte() ? node.end_byte() - 1 : node.end_byte()).line;
+    const auto last =
+        ctx.source().position(node.end_byte() > node.start_byte() ? node.end_byte() - 1 : node.end_byte()).line;
     const std::string where = first == last ? fmt::format("line {}", first) : fmt::format("lines {}-{}", first, last);
     ctx.report(node, fmt::format("could not parse {}; this region was not analysed (if it is valid Python, "
                                  "the parser does not support it yet)",

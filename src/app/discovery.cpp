@@ -15,10 +15,33 @@ namespace {
 
 // Version control, virtual environments, caches and build output: never first-party source.
 constexpr std::array<std::string_view, 27> kSkippedDirectories = {
-    ".bzr",         ".direnv",     ".eggs",      ".git",          ".git-rewrite", ".hg",     ".ipynb_checkpoints",
-    ".mypy_cache",  ".nox",        ".pants.d",   ".pyenv",        ".pytest_cache", ".pytype", ".ruff_cache",
-    ".svn",         ".tox",        ".venv",      ".vscode",       "__pycache__",  "__pypackages__", "_build",
-    "buck-out",     "build",       "dist",       "node_modules",  "site-packages", "venv",
+    ".bzr",
+    ".direnv",
+    ".eggs",
+    ".git",
+    ".git-rewrite",
+    ".hg",
+    ".ipynb_checkpoints",
+    ".mypy_cache",
+    ".nox",
+    ".pants.d",
+    ".pyenv",
+    ".pytest_cache",
+    ".pytype",
+    ".ruff_cache",
+    ".svn",
+    ".tox",
+    ".venv",
+    ".vscode",
+    "__pycache__",
+    "__pypackages__",
+    "_build",
+    "buck-out",
+    "build",
+    "dist",
+    "node_modules",
+    "site-packages",
+    "venv",
 };
 
 bool is_python_file(const fs::path& path) {

@@ -7,13 +7,13 @@
 namespace pyperf::app {
 
 struct SourceFile {
-  std::string path;     // as shown to the user (relative when the argument was)
+  std::string path;        // as shown to the user (relative when the argument was)
   bool explicit_ = false;  // named on the command line (always linted, whatever its name)
 };
 
 struct Discovery {
-  std::vector<SourceFile> files;   // sorted by path, no duplicates
-  std::vector<std::string> errors; // "path: reason", one per path that could not be walked
+  std::vector<SourceFile> files;    // sorted by path, no duplicates
+  std::vector<std::string> errors;  // "path: reason", one per path that could not be walked
 };
 
 // Directories are walked for *.py and *.pyi files; directories named in kSkippedDirectories are

@@ -84,7 +84,8 @@ FileResult lint_source(const std::string& path, std::string bytes, std::span<con
   return lint_with(path, std::move(bytes), checker, parser);
 }
 
-RunResult run(const Settings& settings, std::span<const lint::Rule* const> rules, const std::vector<SourceFile>& files) {
+RunResult run(const Settings& settings, std::span<const lint::Rule* const> rules,
+              const std::vector<SourceFile>& files) {
   RunResult result;
   result.files.resize(files.size());
   const lint::Checker checker(rules);

@@ -19,7 +19,7 @@ struct Settings {
   ColorMode color = ColorMode::Auto;
   bool exit_zero = false;
   bool quiet = false;
-  unsigned threads = 0;  // 0: one per core
+  unsigned threads = 0;                      // 0: one per core
   std::uint64_t max_file_size = 10'000'000;  // bytes; larger files are skipped with an error
 };
 

@@ -27,8 +27,8 @@ struct Entry {
   std::string_view operation;   // "x in lst"
   Complexity average;
   Complexity worst;
-  std::string_view cpython;     // source that establishes it
-  std::string_view note;        // measured constant or caveat, from shared/reference/cpython-costs.md
+  std::string_view cpython;  // source that establishes it
+  std::string_view note;     // measured constant or caveat, from shared/reference/cpython-costs.md
 };
 
 std::span<const Entry> table();

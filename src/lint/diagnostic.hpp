@@ -20,7 +20,7 @@ struct Diagnostic {
   std::uint32_t loop_depth = 0;
   std::string_view cost_before;  // complexity, e.g. "O(n)"
   std::string_view cost_after;
-  std::string source_line;       // the text of the start line, for reporters that show code
+  std::string source_line;  // the text of the start line, for reporters that show code
 };
 
 // Severity grows with loop depth: an asymptotic pattern inside nested loops multiplies.

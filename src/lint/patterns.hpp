@@ -23,7 +23,7 @@ struct Keyword {
 struct CallArguments {
   std::vector<syntax::Node> positional;
   std::vector<Keyword> keywords;
-  bool has_unpacking = false;  // *args or **kwargs present
+  bool has_unpacking = false;       // *args or **kwargs present
   bool generator_argument = false;  // f(x for x in y): the argument list is a genexp
 };
 

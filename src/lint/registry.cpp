@@ -65,7 +65,8 @@ SelectionResult select_rules(const Selection& selection) {
     for (const std::string& selector : selectors) {
       const auto matched = rules_matching(selector);
       if (matched.empty()) {
-        result.error = "unknown rule selector '" + selector + "' (expected a code like PPL101, a prefix like "
+        result.error = "unknown rule selector '" + selector +
+                       "' (expected a code like PPL101, a prefix like "
                        "PPL1, a rule name, or ALL)";
         return false;
       }

@@ -1,5 +1,5 @@
-#include "lint/diagnostic.hpp"
 #include "lint/rule.hpp"
+#include "lint/diagnostic.hpp"
 
 namespace pyperf::lint {
 

@@ -10,8 +10,8 @@
 namespace pyperf::lint {
 
 struct RuleDoc {
-  std::string_view family;    // folder
-  std::string_view stem;      // file name without .md: the rule name in snake_case
+  std::string_view family;  // folder
+  std::string_view stem;    // file name without .md: the rule name in snake_case
   std::string_view markdown;
 };
 

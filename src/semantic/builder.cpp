@@ -57,7 +57,9 @@ Node final_value(Node value) {
 
 }  // namespace
 
-Builder::Builder(Model& model) : model_(model) { frames_.reserve(256); }
+Builder::Builder(Model& model) : model_(model) {
+  frames_.reserve(256);
+}
 
 ScopeId Builder::push_scope(ScopeKind kind, const Node& node, ScopeId parent, LoopId loop_outside) {
   model_.scopes_.push_back(Scope{kind, parent, node, loop_outside, false, {}, {}, {}});
@@ -185,9 +187,8 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
     case Kind::TypedParameter:
       if (parent.ctx == Ctx::Param) {
         // Defaults and annotations are evaluated in the enclosing scope when the def runs.
-        const bool is_name = parent.kind == Kind::TypedParameter
-                                 ? field != Field::TypeAnnotation
-                                 : field == Field::Name;
+        const bool is_name =
+            parent.kind == Kind::TypedParameter ? field != Field::TypeAnnotation : field == Field::Name;
         f.ctx = is_name ? Ctx::Param : Ctx::Load;
       }
       return f;

@@ -29,14 +29,14 @@ class Builder {
  private:
   enum class Ctx : std::uint8_t {
     Load,
-    Store,      // assignment-like target; binding kind in Frame::store_kind
-    AugStore,   // x += …: a load and a binding
+    Store,     // assignment-like target; binding kind in Frame::store_kind
+    AugStore,  // x += …: a load and a binding
     Del,
     Param,
-    Declare,    // global / nonlocal names
-    Capture,    // match-statement capture pattern
-    ImportName, // first identifier of `import a.b` binds, the rest are not names
-    NotAName,   // attribute names, keyword names, module paths, type parameters
+    Declare,     // global / nonlocal names
+    Capture,     // match-statement capture pattern
+    ImportName,  // first identifier of `import a.b` binds, the rest are not names
+    NotAName,    // attribute names, keyword names, module paths, type parameters
   };
 
   struct Frame {
@@ -44,19 +44,19 @@ class Builder {
     syntax::Kind kind;
     Ctx ctx;
     BindingKind store_kind = BindingKind::Assignment;
-    bool unpacked = false;    // inside a destructuring pattern
-    bool in_case = false;     // inside a match case pattern
-    bool global_decl = true;  // for Declare: global (true) or nonlocal (false)
-    ScopeId scope;            // where names in this node resolve
-    LoopId loop;              // innermost loop this node runs in
-    ScopeId new_scope = kNone;   // scope created by this node (def, class, lambda, comprehension)
-    ScopeId param_scope = kNone; // parameters: the function or lambda scope they bind in
-    LoopId new_loop = kNone;     // loop created by this node (for, while)
-    std::uint32_t clause = 0;    // comprehensions: for_in_clauses seen so far; dotted names: children seen
-    std::uint32_t clauses = 0;   // comprehensions: for_in_clauses in all
-    LoopId first_loop = kNone;   // comprehensions: loop of the first for_in_clause
-    syntax::Node value;          // assignments: the value bound to Store targets below
-    syntax::Node statement;      // the binding statement for Store targets below
+    bool unpacked = false;        // inside a destructuring pattern
+    bool in_case = false;         // inside a match case pattern
+    bool global_decl = true;      // for Declare: global (true) or nonlocal (false)
+    ScopeId scope;                // where names in this node resolve
+    LoopId loop;                  // innermost loop this node runs in
+    ScopeId new_scope = kNone;    // scope created by this node (def, class, lambda, comprehension)
+    ScopeId param_scope = kNone;  // parameters: the function or lambda scope they bind in
+    LoopId new_loop = kNone;      // loop created by this node (for, while)
+    std::uint32_t clause = 0;     // comprehensions: for_in_clauses seen so far; dotted names: children seen
+    std::uint32_t clauses = 0;    // comprehensions: for_in_clauses in all
+    LoopId first_loop = kNone;    // comprehensions: loop of the first for_in_clause
+    syntax::Node value;           // assignments: the value bound to Store targets below
+    syntax::Node statement;       // the binding statement for Store targets below
     syntax::Node annotation;
   };
 

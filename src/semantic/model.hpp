@@ -35,17 +35,17 @@ struct Scope {
 };
 
 enum class BindingKind : std::uint8_t {
-  Assignment,          // x = v, a, b = v, x: T = v
-  Annotation,          // x: T (no value)
-  AugmentedAssignment, // x += v
+  Assignment,           // x = v, a, b = v, x: T = v
+  Annotation,           // x: T (no value)
+  AugmentedAssignment,  // x += v
   Parameter,
   ForTarget,
   ComprehensionTarget,
   WithTarget,
   ExceptTarget,
-  NamedExpression,     // walrus
-  Import,              // import a.b / import a as b
-  ImportFrom,          // from m import a [as b]
+  NamedExpression,  // walrus
+  Import,           // import a.b / import a as b
+  ImportFrom,       // from m import a [as b]
   FunctionDef,
   ClassDef,
   Deletion,
@@ -55,11 +55,11 @@ enum class BindingKind : std::uint8_t {
 
 struct Binding {
   SymbolId symbol = kNone;
-  ScopeId scope;          // the scope whose code binds (before global/nonlocal redirection)
+  ScopeId scope;  // the scope whose code binds (before global/nonlocal redirection)
   BindingKind kind;
-  syntax::Node target;    // the identifier being bound
-  syntax::Node statement; // the assignment / for / import / def … node that binds
-  syntax::Node value;     // the value expression when there is one (a = <value>), else null
+  syntax::Node target;     // the identifier being bound
+  syntax::Node statement;  // the assignment / for / import / def … node that binds
+  syntax::Node value;      // the value expression when there is one (a = <value>), else null
   syntax::Node annotation;
   LoopId loop;            // innermost loop in which the binding executes
   bool unpacked = false;  // a target inside a tuple/list pattern or starred: value is not bound whole
@@ -70,7 +70,7 @@ struct Reference {
   bool builtin = false;     // resolved to Python's builtins module (no star import in the way)
   ScopeId scope;
   LoopId loop;
-  syntax::Node node;        // the identifier
+  syntax::Node node;  // the identifier
 };
 
 struct Symbol {
@@ -84,9 +84,9 @@ enum class LoopKind : std::uint8_t { For, AsyncFor, While, Comprehension };
 
 struct Loop {
   LoopKind kind;
-  syntax::Node node;   // for_statement, while_statement, or the comprehension
-  LoopId parent;       // enclosing loop in the same function body, kNone when outermost
-  std::uint32_t depth; // 1 for an outermost loop
+  syntax::Node node;    // for_statement, while_statement, or the comprehension
+  LoopId parent;        // enclosing loop in the same function body, kNone when outermost
+  std::uint32_t depth;  // 1 for an outermost loop
   ScopeId scope;
 };
 

@@ -46,9 +46,7 @@ class Language {
   }
   TSFieldId field(Field field) const noexcept { return fields_[static_cast<std::size_t>(field)]; }
   // Reverse lookup for the walk: which of our fields a cursor field id is (Count_ when none).
-  Field field_of(TSFieldId id) const noexcept {
-    return id < field_of_id_.size() ? field_of_id_[id] : Field::Count_;
-  }
+  Field field_of(TSFieldId id) const noexcept { return id < field_of_id_.size() ? field_of_id_[id] : Field::Count_; }
 
  private:
   explicit Language(const TSLanguage* language);

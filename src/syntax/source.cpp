@@ -13,7 +13,9 @@ namespace {
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-bool is_continuation(unsigned char c) { return (c & 0xC0U) == 0x80U; }
+bool is_continuation(unsigned char c) {
+  return (c & 0xC0U) == 0x80U;
+}
 
 // The PEP 263 cookie on line 1 or 2 (line 2 only when line 1 is a comment or blank), lower-cased.
 std::string coding_cookie(std::string_view text) {
@@ -31,8 +33,8 @@ std::string coding_cookie(std::string_view text) {
         std::size_t i = at + 7;
         while (i < l.size() && (l[i] == ' ' || l[i] == '\t')) ++i;
         std::string name;
-        while (i < l.size() && (std::isalnum(static_cast<unsigned char>(l[i])) || l[i] == '-' || l[i] == '_' ||
-                                l[i] == '.')) {
+        while (i < l.size() &&
+               (std::isalnum(static_cast<unsigned char>(l[i])) || l[i] == '-' || l[i] == '_' || l[i] == '.')) {
           name += static_cast<char>(std::tolower(static_cast<unsigned char>(l[i])));
           ++i;
         }
@@ -173,9 +175,10 @@ SourceText::LoadResult SourceText::load(std::string bytes) {
   }
   if (const std::size_t bad = find_invalid_utf8(bytes); bad != std::string_view::npos) {
     const auto [line, column] = rough_position(bytes, bad);
-    result.error = fmt::format("invalid UTF-8 at line {}, column {} (byte 0x{:02X}); declare the encoding "
-                               "with a '# -*- coding: ... -*-' line or save the file as UTF-8",
-                               line, column, static_cast<unsigned char>(bytes[bad]));
+    result.error = fmt::format(
+        "invalid UTF-8 at line {}, column {} (byte 0x{:02X}); declare the encoding "
+        "with a '# -*- coding: ... -*-' line or save the file as UTF-8",
+        line, column, static_cast<unsigned char>(bytes[bad]));
     return result;
   }
   result.source.emplace(SourceText(std::move(bytes), had_bom, std::move(encoding)));

@@ -37,7 +37,7 @@ class SourceText {
   // The line's text without its line terminator.
   std::string_view line_text(std::uint32_t line_index) const noexcept;
 
-  Position position(std::uint32_t byte) const noexcept;     // column in code points
+  Position position(std::uint32_t byte) const noexcept;           // column in code points
   std::uint32_t utf16_column(std::uint32_t byte) const noexcept;  // 1-based, UTF-16 code units
   std::uint32_t byte_column(std::uint32_t byte) const noexcept;   // 1-based, bytes
 

@@ -35,7 +35,9 @@ Node::Children::Iterator& Node::Children::Iterator::operator++() noexcept {
 Node::Children::Children(Node parent, bool named_only)
     : cursor_(ts_tree_cursor_new(parent.raw())), language_(parent.language()), named_only_(named_only) {}
 
-Node::Children::~Children() { ts_tree_cursor_delete(&cursor_); }
+Node::Children::~Children() {
+  ts_tree_cursor_delete(&cursor_);
+}
 
 Node::Children::Iterator Node::Children::begin() {
   if (!ts_tree_cursor_goto_first_child(&cursor_)) return {};

@@ -94,8 +94,12 @@ class Node::Children {
   bool named_only_;
 };
 
-inline Node::Children Node::children() const { return Children(*this, false); }
-inline Node::Children Node::named_children() const { return Children(*this, true); }
+inline Node::Children Node::children() const {
+  return Children(*this, false);
+}
+inline Node::Children Node::named_children() const {
+  return Children(*this, true);
+}
 
 class Tree {
  public:

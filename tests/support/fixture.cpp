@@ -108,7 +108,8 @@ std::vector<std::string> compare(const Fixture& fixture, const std::vector<lint:
     if (!matched) {
       std::string near;
       for (const lint::Diagnostic& d : diagnostics) {
-        if (d.start.line == e.line) near += fmt::format("\n      got {}:{} {} {}", d.start.line, d.start.column, d.rule->code, d.message);
+        if (d.start.line == e.line)
+          near += fmt::format("\n      got {}:{} {} {}", d.start.line, d.start.column, d.rule->code, d.message);
       }
       problems.push_back(fmt::format("{}:{}: expected [{}]{}{} but no such finding{}", fixture.path, e.line, e.code,
                                      e.column != 0 ? fmt::format(" at column {}", e.column) : "",
@@ -118,8 +119,8 @@ std::vector<std::string> compare(const Fixture& fixture, const std::vector<lint:
   for (std::size_t i = 0; i < diagnostics.size(); ++i) {
     if (used[i]) continue;
     const lint::Diagnostic& d = diagnostics[i];
-    problems.push_back(fmt::format("{}:{}:{}: unexpected {} {}", fixture.path, d.start.line, d.start.column,
-                                   d.rule->code, d.message));
+    problems.push_back(
+        fmt::format("{}:{}:{}: unexpected {} {}", fixture.path, d.start.line, d.start.column, d.rule->code, d.message));
   }
   return problems;
 }

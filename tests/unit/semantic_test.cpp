@@ -45,9 +45,11 @@ class Snippet {
     for (int seen = 0;; ++pos) {
       pos = text.find(name, pos);
       REQUIRE(pos != std::string_view::npos);
-      const bool left_ok = pos == 0 || !(std::isalnum(static_cast<unsigned char>(text[pos - 1])) || text[pos - 1] == '_');
+      const bool left_ok =
+          pos == 0 || !(std::isalnum(static_cast<unsigned char>(text[pos - 1])) || text[pos - 1] == '_');
       const std::size_t end = pos + name.size();
-      const bool right_ok = end >= text.size() || !(std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_');
+      const bool right_ok =
+          end >= text.size() || !(std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_');
       if (left_ok && right_ok && seen++ == nth) break;
     }
     const auto p = static_cast<std::uint32_t>(pos);
@@ -57,7 +59,9 @@ class Snippet {
 
   const semantic::Model& model() const { return model_; }
   bool builtin(const std::string& name, int nth = 0) const { return model_.is_builtin(ident(name, nth), name); }
-  const semantic::Reference* ref(const std::string& name, int nth = 0) const { return model_.reference_at(ident(name, nth)); }
+  const semantic::Reference* ref(const std::string& name, int nth = 0) const {
+    return model_.reference_at(ident(name, nth));
+  }
   const semantic::Binding* binding(const std::string& name, int nth = 0) const {
     return model_.binding_at(ident(name, nth));
   }

@@ -63,12 +63,12 @@ TEST_CASE("NUL bytes and invalid UTF-8 are rejected with a position", "[source]"
 TEST_CASE("the UTF-8 validator follows CPython's decoder", "[source]") {
   CHECK(find_invalid_utf8("plain ascii text, long enough for the fast path") == std::string_view::npos);
   CHECK(find_invalid_utf8("\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80") == std::string_view::npos);
-  CHECK(find_invalid_utf8("\xC0\x80") == 0);            // overlong NUL
-  CHECK(find_invalid_utf8("ab\xE0\x80\x80") == 2);      // overlong 3-byte
-  CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);        // surrogate
-  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);    // above U+10FFFF
-  CHECK(find_invalid_utf8("abc\xC3") == 3);             // truncated
-  CHECK(find_invalid_utf8("\x80") == 0);                // stray continuation
+  CHECK(find_invalid_utf8("\xC0\x80") == 0);          // overlong NUL
+  CHECK(find_invalid_utf8("ab\xE0\x80\x80") == 2);    // overlong 3-byte
+  CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);      // surrogate
+  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);  // above U+10FFFF
+  CHECK(find_invalid_utf8("abc\xC3") == 3);           // truncated
+  CHECK(find_invalid_utf8("\x80") == 0);              // stray continuation
 }
 
 TEST_CASE("a PEP 263 coding cookie decodes the file", "[source]") {

@@ -1,0 +1,247 @@
+"""End-to-end tests of the command line: exit codes, selection, formats, rule docs."""
+
+import json
+import os
+import pty
+import shutil
+import subprocess
+import tempfile
+import unittest
+from pathlib import Path
+
+from helpers import BINARY, CLEAN_ENV, FIXTURES, fixture_expectations, run
+
+FINDING = 'KINDS = "x"\nif KINDS in ("a", "b", "c"):\n    pass\n'
+CLEAN = "x = 1\n"
+
+
+class TempTree(unittest.TestCase):
+    def setUp(self):
+        self.dir = Path(tempfile.mkdtemp(prefix="pyperf-e2e-"))
+
+    def tearDown(self):
+        for root, dirs, files in os.walk(self.dir):
+            for d in dirs:
+                os.chmod(os.path.join(root, d), 0o755)
+            for f in files:
+                p = os.path.join(root, f)
+                if not os.path.islink(p):
+                    os.chmod(p, 0o644)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def write(self, name, content, mode="w"):
+        path = self.dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+
+class ExitCodes(TempTree):
+    def test_clean_file_exits_0(self):
+        r = run(self.write("ok.py", CLEAN))
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertIn("All checks passed", r.stdout)
+
+    def test_finding_exits_1(self):
+        r = run(self.write("bad.py", FINDING))
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("PPL102", r.stdout)
+        self.assertIn("Found 1 finding", r.stdout)
+
+    def test_exit_zero(self):
+        r = run(self.write("bad.py", FINDING), "--exit-zero")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("PPL102", r.stdout)
+
+    def test_usage_errors_exit_2(self):
+        self.assertEqual(run("--no-such-option").returncode, 2)
+        r = run(self.write("ok.py", CLEAN), "--select", "PPL9")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("unknown rule selector 'PPL9'", r.stderr)
+        r = run(self.write("ok.py", CLEAN), "--output-format", "xml")
+        self.assertEqual(r.returncode, 2)
+        r = run(self.write("ok.py", CLEAN), "--threads", "0")
+        self.assertEqual(r.returncode, 2)
+
+    def test_missing_path_exits_2(self):
+        r = run(self.dir / "nope.py")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("nope.py", r.stderr)
+        self.assertIn("No such file or directory", r.stderr)
+
+    def test_default_path_is_cwd(self):
+        self.write("pkg/mod.py", FINDING)
+        r = run(cwd=self.dir)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("pkg/mod.py:2:4: PPL102", r.stdout)
+
+    def test_check_subcommand_is_optional(self):
+        path = self.write("bad.py", FINDING)
+        self.assertEqual(run("check", path).stdout, run(path).stdout)
+
+    def test_version(self):
+        r = run("--version")
+        self.assertEqual(r.returncode, 0)
+        self.assertRegex(r.stdout, r"^pyperf-lint \d+\.\d+\.\d+")
+
+
+class Selection(TempTree):
+    def setUp(self):
+        super().setUp()
+        self.path = self.write(
+            "mixed.py",
+            'K = "x"\nif K in ("a", "b", "c"):\n    pass\nflat = sum([[1], [2]], [])\n',
+        )
+
+    def codes(self, *args):
+        r = run(self.path, "--output-format", "concise", "-q", *args)
+        self.assertIn(r.returncode, (0, 1), r.stderr)
+        return sorted({line.split(": ")[1].split()[0] for line in r.stdout.splitlines() if line})
+
+    def test_default_selects_all_stable(self):
+        self.assertEqual(self.codes(), ["PPL102", "PPL305"])
+
+    def test_select_by_code_prefix_and_name(self):
+        self.assertEqual(self.codes("--select", "PPL102"), ["PPL102"])
+        self.assertEqual(self.codes("--select", "PPL3"), ["PPL305"])
+        self.assertEqual(self.codes("--select", "quadratic-list-sum"), ["PPL305"])
+        self.assertEqual(self.codes("--select", "PPL102,quadratic-list-sum"), ["PPL102", "PPL305"])
+        self.assertEqual(self.codes("--select", "ALL"), ["PPL102", "PPL305"])
+
+    def test_ignore_by_code_prefix_and_name(self):
+        self.assertEqual(self.codes("--ignore", "PPL102"), ["PPL305"])
+        self.assertEqual(self.codes("--ignore", "PPL1"), ["PPL305"])
+        self.assertEqual(self.codes("--ignore", "literal-list-membership"), ["PPL305"])
+        self.assertEqual(self.codes("--select", "PPL", "--ignore", "PPL3"), ["PPL102"])
+
+    def test_extend_select(self):
+        self.assertEqual(self.codes("--select", "PPL102", "--extend-select", "PPL305"), ["PPL102", "PPL305"])
+
+
+class Formats(TempTree):
+    def test_full_output_has_source_and_caret(self):
+        r = run(self.write("bad.py", FINDING))
+        lines = r.stdout.splitlines()
+        self.assertTrue(lines[0].startswith(str(self.dir / "bad.py") + ":2:4: PPL102 "))
+        self.assertIn('2 | if KINDS in ("a", "b", "c"):', r.stdout)
+        caret_line = next(line for line in lines if "^" in line)
+        self.assertEqual(caret_line.index("^"), lines[2].index("KINDS"))
+        self.assertIn("= help:", r.stdout)
+        self.assertNotIn("\x1b[", r.stdout)  # redirected: no colour
+
+    def test_concise_is_one_line_each(self):
+        r = run(self.write("bad.py", FINDING), "--output-format", "concise", "-q")
+        self.assertEqual(len(r.stdout.splitlines()), 1)
+
+    def test_colour_only_on_a_terminal(self):
+        path = self.write("bad.py", FINDING)
+        self.assertIn("\x1b[", run(path, "--color", "always").stdout)
+
+        def on_tty(env):
+            master, slave = pty.openpty()
+            try:
+                proc = subprocess.run([BINARY, str(path)], stdout=slave, stderr=subprocess.DEVNULL, env=env, timeout=60)
+                os.close(slave)
+                slave = -1
+                chunks = []
+                while True:
+                    try:
+                        data = os.read(master, 65536)
+                    except OSError:
+                        break
+                    if not data:
+                        break
+                    chunks.append(data)
+                return proc.returncode, b"".join(chunks).decode("utf-8", "replace")
+            finally:
+                if slave != -1:
+                    os.close(slave)
+                os.close(master)
+
+        env = dict(CLEAN_ENV, TERM="xterm")
+        rc, out = on_tty(env)
+        self.assertEqual(rc, 1)
+        self.assertIn("\x1b[", out)
+        rc, out = on_tty(dict(env, NO_COLOR="1"))
+        self.assertNotIn("\x1b[", out)
+
+    def test_json_shape(self):
+        path = self.write("bad.py", 'K = "x"\nif K in ("a", "é", "c"):\n    pass\n')
+        r = run(path, "--output-format", "json")
+        self.assertEqual(r.returncode, 1)
+        data = json.loads(r.stdout)
+        self.assertEqual(len(data), 1)
+        d = data[0]
+        self.assertEqual(d["code"], "PPL102")
+        self.assertEqual(d["name"], "literal-list-membership")
+        self.assertEqual(d["filename"], str(path.resolve()))
+        self.assertEqual(d["location"], {"row": 2, "column": 4})
+        # Columns count characters, so the multi-byte "é" counts as one.
+        self.assertEqual(d["end_location"], {"row": 2, "column": 24})
+        self.assertEqual(d["noqa_row"], 2)
+        self.assertIsNone(d["fix"])
+        self.assertIn(d["severity"], ("info", "warning", "error"))
+        self.assertEqual(d["cost"], {"before": "O(n)", "after": "O(1)"})
+        self.assertTrue(d["url"].startswith("https://"))
+        self.assertIn("loop_depth", d)
+
+    def test_json_matches_every_fixture(self):
+        fixtures = sorted(p for p in FIXTURES.rglob("*.py") if "demo" not in p.parts)
+        self.assertTrue(fixtures)
+        for fixture in fixtures:
+            with self.subTest(fixture=fixture.name):
+                select, expected = fixture_expectations(fixture)
+                r = run(fixture, "--select", ",".join(select), "--preview", "--output-format", "json")
+                self.assertIn(r.returncode, (0, 1), r.stderr)
+                got = sorted((d["code"], d["location"]["row"]) for d in json.loads(r.stdout))
+                self.assertEqual(got, expected)
+
+    def test_deterministic_order_across_threads(self):
+        for i in range(40):
+            self.write(f"pkg{i % 4}/mod{i}.py", FINDING * (1 + i % 3))
+        one = run(self.dir, "--threads", "1", "--output-format", "concise").stdout
+        two = run(self.dir, "--threads", "2", "--output-format", "concise").stdout
+        self.assertEqual(one, two)
+        lines = [line for line in one.splitlines() if ": PPL" in line]
+        keys = [(line.split(":")[0], int(line.split(":")[1])) for line in lines]
+        self.assertEqual(keys, sorted(keys))
+
+
+class RuleCommand(unittest.TestCase):
+    def test_rule_by_code_and_name(self):
+        r = run("rule", "PPL102")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("# literal-list-membership (PPL102)", r.stdout)
+        for heading in ("What it does", "Why is this bad?", "Cost model", "Example", "Use instead", "Fix safety",
+                        "Options", "References"):
+            self.assertIn(f"## {heading}", r.stdout)
+        self.assertEqual(run("rule", "literal-list-membership").stdout, r.stdout)
+
+    def test_rule_all_and_json(self):
+        r = run("rule", "--all")
+        self.assertEqual(r.returncode, 0)
+        for code in ("PPL001", "PPL102", "PPL305", "PPL401", "PPL402", "PPL404"):
+            self.assertIn(f"({code})", r.stdout)
+        data = json.loads(run("rule", "--all", "--output-format", "json").stdout)
+        self.assertEqual([d["code"] for d in data], sorted(d["code"] for d in data))
+        self.assertTrue(all(d["explanation"] for d in data))
+
+    def test_unknown_rule_exits_2(self):
+        r = run("rule", "PPL999")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("unknown rule", r.stderr)
+
+
+class Demo(unittest.TestCase):
+    def test_demo_has_findings(self):
+        r = run(FIXTURES / "demo", "--output-format", "json")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        data = json.loads(r.stdout)
+        self.assertGreaterEqual(len({d["code"] for d in data}), 4)
+
+
+if __name__ == "__main__":
+    unittest.main()
