@@ -4,6 +4,7 @@
 //
 // usage: pyperf-parse-only [--threads N] PATHS...
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <iostream>
@@ -52,16 +53,19 @@ int main(int argc, char** argv) {
   std::atomic<std::size_t> next{0};
   std::atomic<std::uint64_t> total_nodes{0};
   std::atomic<std::uint64_t> total_bytes{0};
+  std::atomic<std::uint64_t> total_lines{0};
   auto worker = [&] {
     pyperf::syntax::Parser parser(language);
     std::uint64_t nodes = 0;
     std::uint64_t bytes_read = 0;
+    std::uint64_t lines = 0;
     for (;;) {
       const std::size_t i = next.fetch_add(1);
       if (i >= files.size()) break;
       std::string bytes;
       if (!pyperf::app::read_file(files[i].path, 10'000'000, bytes).empty()) continue;
       bytes_read += bytes.size();
+      lines += static_cast<std::uint64_t>(std::count(bytes.begin(), bytes.end(), '\n'));
       auto loaded = pyperf::syntax::SourceText::load(std::move(bytes));
       if (!loaded.source) continue;
       const auto tree = parser.parse(loaded.source->text());
@@ -71,11 +75,13 @@ int main(int argc, char** argv) {
     }
     total_nodes += nodes;
     total_bytes += bytes_read;
+    total_lines += lines;
   };
   std::vector<std::jthread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   pool.clear();
-  std::cout << files.size() << " files, " << total_bytes.load() << " bytes, " << total_nodes.load() << " nodes\n";
+  std::cout << files.size() << " files, " << total_lines.load() << " lines, " << total_bytes.load() << " bytes, "
+            << total_nodes.load() << " nodes\n";
   return 0;
 }
