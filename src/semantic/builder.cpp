@@ -80,26 +80,34 @@ void Builder::enter(const Node& node, Field field) {
     root.kind = kind;
     root.ctx = Ctx::Load;
     root.loop = kNone;
+    root.block = 0;
     root.scope = push_scope(ScopeKind::Module, node, kNone, kNone);
     frames_.push_back(root);
     return;
   }
   Frame frame = child_frame(frames_.back(), node, kind, field);
   switch (kind) {
+    case Kind::Block:
+      frame.block = push_block(frame.block);
+      break;
     case Kind::FunctionDefinition:
-      frame.new_scope = push_scope(ScopeKind::Function, node, frame.scope, frame.loop);
-      break;
     case Kind::Lambda:
-      frame.new_scope = push_scope(ScopeKind::Lambda, node, frame.scope, frame.loop);
+    case Kind::ClassDefinition: {
+      const ScopeKind scope_kind = kind == Kind::ClassDefinition ? ScopeKind::Class
+                                   : kind == Kind::Lambda        ? ScopeKind::Lambda
+                                                                 : ScopeKind::Function;
+      frame.new_scope = push_scope(scope_kind, node, frame.scope, frame.loop);
+      // Parameters live in a block of their own that dominates the whole body.
+      frame.outer_block = frame.block;
+      frame.block = push_block(frame.block);
       break;
-    case Kind::ClassDefinition:
-      frame.new_scope = push_scope(ScopeKind::Class, node, frame.scope, frame.loop);
-      break;
+    }
     case Kind::ListComprehension:
     case Kind::SetComprehension:
     case Kind::DictionaryComprehension:
     case Kind::GeneratorExpression: {
       frame.new_scope = push_scope(ScopeKind::Comprehension, node, frame.scope, frame.loop);
+      frame.block = push_block(frame.block);
       // Every for_in_clause is one nested loop; the element (which comes first in the source)
       // runs in the innermost. Create them all now so the element sees its loop.
       for (const Node child : node.named_children()) {
@@ -122,13 +130,26 @@ void Builder::enter(const Node& node, Field field) {
     case Kind::WildcardImport:
       model_.scopes_[frame.scope].star_import = true;
       break;
-    case Kind::Identifier:
-      on_identifier(frame, frames_.back(), node);
+    case Kind::Call:
+      model_.calls_.push_back(node);
       break;
+    case Kind::Identifier:
+      frames_.push_back(frame);  // classify() reads the node's own frame on top of the stack
+      on_identifier(frames_.back(), node);
+      return;
+    case Kind::Attribute:
+      frames_.push_back(frame);
+      on_attribute(frames_.back(), node);
+      return;
     default:
       break;
   }
   frames_.push_back(frame);
+}
+
+BlockId Builder::push_block(BlockId parent) {
+  model_.block_parent_.push_back(parent);
+  return static_cast<BlockId>(model_.block_parent_.size() - 1);
 }
 
 void Builder::leave(const Node&) {
@@ -139,6 +160,8 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
   Frame f;
   f.node = node;
   f.kind = kind;
+  f.field = field;
+  f.block = parent.block;
   f.ctx = parent.ctx == Ctx::NotAName ? Ctx::NotAName : Ctx::Load;
   f.scope = parent.scope;
   f.loop = parent.loop;
@@ -155,6 +178,7 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
     case Kind::ClassDefinition:
       if (field == Field::Name) {
         f.ctx = Ctx::Store;
+        f.block = parent.outer_block;  // the name is bound where the def statement runs
         f.store_kind = parent.kind == Kind::ClassDefinition ? BindingKind::ClassDef : BindingKind::FunctionDef;
         f.statement = parent.node;
         f.value = {};
@@ -291,6 +315,12 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
 
     case Kind::KeywordArgument:
       if (field == Field::Name) f.ctx = Ctx::NotAName;
+      return f;
+
+    case Kind::Subscript:
+      // `x[i] = v` and `del x[i]` store into / delete from x: they read the name x.
+      f.unpacked = false;
+      if (parent.ctx != Ctx::NotAName) f.ctx = Ctx::Load;
       return f;
 
     case Kind::WithItem:
@@ -439,10 +469,10 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
   return f;
 }
 
-void Builder::on_identifier(const Frame& frame, const Frame& /*parent*/, const Node& node) {
+void Builder::on_identifier(const Frame& frame, const Node& node) {
   switch (frame.ctx) {
     case Ctx::Load:
-      add_reference(frame.scope, frame.loop, node);
+      add_reference(frame, node, classify(frame));
       return;
     case Ctx::Store: {
       ScopeId target = frame.scope;
@@ -456,11 +486,11 @@ void Builder::on_identifier(const Frame& frame, const Frame& /*parent*/, const N
       return;
     }
     case Ctx::AugStore:
-      add_reference(frame.scope, frame.loop, node);
+      add_reference(frame, node, Use{UseKind::AugAssign, {}, frame.statement});
       add_binding(frame.scope, BindingKind::AugmentedAssignment, node, frame);
       return;
     case Ctx::Del:
-      add_reference(frame.scope, frame.loop, node);
+      add_reference(frame, node, Use{UseKind::Delete, {}, frame.statement});
       add_binding(frame.scope, BindingKind::Deletion, node, frame);
       return;
     case Ctx::Param:
@@ -480,6 +510,171 @@ void Builder::on_identifier(const Frame& frame, const Frame& /*parent*/, const N
   }
 }
 
+void Builder::on_attribute(const Frame& frame, const Node& node) {
+  if (frame.ctx == Ctx::NotAName) return;
+  const Node object = node.field(Field::Object);
+  if (!object.is(Kind::Identifier)) return;
+  AttributeAccess a;
+  a.node = node;
+  a.object = object;
+  a.attr = model_.text(node.field(Field::Attribute));
+  a.scope = frame.scope;
+  a.loop = frame.loop;
+  switch (frame.ctx) {
+    case Ctx::Store:
+      a.store = true;
+      a.store_kind = frame.store_kind;
+      a.value = frame.unpacked ? Node{} : frame.value;
+      a.annotation = frame.annotation;
+      if (frame.unpacked) a.store_kind = BindingKind::ForTarget;  // a piece of a value: unknown
+      break;
+    case Ctx::AugStore:
+      a.store = true;
+      a.store_kind = BindingKind::AugmentedAssignment;
+      a.value = frame.value;
+      a.use = Use{UseKind::AugAssign, {}, frame.statement};
+      break;
+    case Ctx::Del:
+      a.store = true;
+      a.store_kind = BindingKind::Deletion;
+      break;
+    default:
+      a.use = classify(frame);
+      break;
+  }
+  model_.attribute_index_.emplace_back(node.start_byte(), static_cast<std::uint32_t>(model_.attributes_.size()));
+  model_.attributes_.push_back(a);
+}
+
+namespace {
+
+// Builtins that neither mutate nor keep a reference to their arguments that could mutate later.
+constexpr std::string_view kPureBuiltins[] = {
+    "abs",      "all",    "any",       "bool",    "callable", "chr",  "dict",  "divmod", "enumerate",  "filter",
+    "float",    "format", "frozenset", "getattr", "hasattr",  "hash", "id",    "int",    "isinstance", "issubclass",
+    "iter",     "len",    "list",      "map",     "max",      "min",  "next",  "ord",    "print",      "repr",
+    "reversed", "round",  "set",       "sorted",  "str",      "sum",  "tuple", "type",   "zip",
+};
+
+bool is_pure_builtin(std::string_view name) {
+  for (std::string_view b : kPureBuiltins) {
+    if (b == name) return true;
+  }
+  return false;
+}
+
+// True when `node` is the right operand of an `in` / `not in` test in `comparison`.
+bool is_membership_right(const Node& comparison, const Node& node) {
+  Kind last_op = Kind::Other;
+  auto children = comparison.children();
+  for (auto it = children.begin(), end = children.end(); !(it == end); ++it) {
+    const Node child = *it;
+    if (it.field() == Field::Operators) {
+      last_op = child.kind();
+    } else if (child == node) {
+      return last_op == Kind::KwIn || last_op == Kind::KwNotIn;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Use Builder::classify(const Frame& frame) const {
+  // frames_: [..., grandparent, parent, frame]
+  const std::size_t n = frames_.size();
+  if (n < 2) return {};
+  const Frame& parent = frames_[n - 2];
+  const Frame* grand = n >= 3 ? &frames_[n - 3] : nullptr;
+  const Node& node = frame.node;
+  switch (parent.kind) {
+    case Kind::Attribute:
+      if (frame.field == Field::Object) {
+        const std::string_view member = model_.text(parent.node.field(Field::Attribute));
+        if (grand != nullptr && grand->kind == Kind::Call && parent.field == Field::Function) {
+          return {UseKind::MethodCall, member, grand->node};
+        }
+        return {UseKind::Attribute, member, parent.node};
+      }
+      return {};
+    case Kind::Subscript: {
+      if (frame.field != Field::Value) return {UseKind::Read, {}, node};
+      bool slice = false;
+      for (const Node child : parent.node.named_children()) {
+        if (child.is(Kind::Slice)) slice = true;
+      }
+      switch (parent.ctx) {
+        case Ctx::Store:
+          return {slice ? UseKind::SliceStore : UseKind::IndexStore, {}, parent.node};
+        case Ctx::AugStore:
+          return {UseKind::IndexStore, {}, parent.node};
+        case Ctx::Del:
+          return {UseKind::IndexDelete, {}, parent.node};
+        default:
+          return {slice ? UseKind::Slice : UseKind::Index, {}, parent.node};
+      }
+    }
+    case Kind::ComparisonOperator:
+      if (is_membership_right(parent.node, node)) return {UseKind::Membership, {}, parent.node};
+      return {UseKind::Read, {}, parent.node};
+    case Kind::ForStatement:
+    case Kind::ForInClause:
+      if (frame.field == Field::Right) return {UseKind::Iterate, {}, parent.node};
+      return {};
+    case Kind::ArgumentList:
+      if (grand != nullptr && grand->kind == Kind::Call) {
+        // Resolved to BuiltinCall in finish() when the callee is a pure builtin.
+        return {UseKind::Argument, {}, grand->node};
+      }
+      return {};
+    case Kind::KeywordArgument:
+      return {UseKind::Argument, {}, parent.node};
+    case Kind::ReturnStatement:
+    case Kind::Yield:
+      return {UseKind::Returned, {}, parent.node};
+    case Kind::Lambda:
+      return frame.field == Field::Body ? Use{UseKind::Returned, {}, parent.node} : Use{};
+    case Kind::ExpressionList:
+      if (grand != nullptr && (grand->kind == Kind::ReturnStatement || grand->kind == Kind::Yield)) {
+        return {UseKind::Returned, {}, grand->node};
+      }
+      return {UseKind::Aliased, {}, parent.node};
+    case Kind::Assignment:
+      if (frame.field == Field::Right) return {UseKind::Aliased, {}, parent.node};
+      if (frame.field == Field::TypeAnnotation) return {UseKind::Read, {}, node};
+      return {};
+    case Kind::AugmentedAssignment:
+      return frame.field == Field::Right ? Use{UseKind::Read, {}, parent.node} : Use{};
+    case Kind::NamedExpression:
+    case Kind::List:
+    case Kind::Tuple:
+    case Kind::Set:
+    case Kind::Dictionary:
+    case Kind::Pair:
+      return {UseKind::Aliased, {}, parent.node};
+    case Kind::NotOperator:
+    case Kind::Interpolation:
+    case Kind::ExpressionStatement:
+    case Kind::ListSplat:
+    case Kind::DictionarySplat:
+    case Kind::PrintStatement:
+    case Kind::AssertStatement:
+    case Kind::UnaryOperator:
+      return {UseKind::Read, {}, parent.node};
+    case Kind::BinaryOperator:
+      return {UseKind::Read, model_.text(parent.node.field(Field::Operator)), parent.node};
+    case Kind::IfStatement:
+    case Kind::ElifClause:
+    case Kind::WhileStatement:
+      return frame.field == Field::Condition ? Use{UseKind::Read, {}, parent.node} : Use{};
+    case Kind::Type:
+    case Kind::GenericType:
+      return {UseKind::Read, {}, node};
+    default:
+      return {};
+  }
+}
+
 void Builder::add_binding(ScopeId scope, BindingKind kind, const Node& target, const Frame& frame) {
   Binding b;
   b.scope = scope;
@@ -489,7 +684,14 @@ void Builder::add_binding(ScopeId scope, BindingKind kind, const Node& target, c
   b.value = frame.value;
   b.annotation = frame.annotation;
   b.loop = kind == BindingKind::Parameter ? kNone : frame.loop;
+  b.block = frame.block;
   b.unpacked = frame.unpacked;
+  if (kind == BindingKind::Parameter) {
+    const Frame& parent = frames_[frames_.size() - 2];
+    if (parent.kind == Kind::ListSplatPattern) b.star = 1;
+    if (parent.kind == Kind::DictionarySplatPattern) b.star = 2;
+    b.unpacked = false;
+  }
   if (kind == BindingKind::Parameter || kind == BindingKind::Deletion || kind == BindingKind::MatchCapture ||
       kind == BindingKind::Import || kind == BindingKind::ImportFrom) {
     b.value = {};
@@ -499,11 +701,14 @@ void Builder::add_binding(ScopeId scope, BindingKind kind, const Node& target, c
   model_.binding_index_.emplace_back(target.start_byte(), id);
 }
 
-void Builder::add_reference(ScopeId scope, LoopId loop, const Node& node) {
+void Builder::add_reference(const Frame& frame, const Node& node, Use use) {
   Reference r;
-  r.scope = scope;
-  r.loop = loop;
+  r.scope = frame.scope;
+  r.loop = frame.loop;
+  r.block = frame.block;
   r.node = node;
+  r.use = use;
+  if (!r.use.site) r.use.site = node;
   model_.references_.push_back(r);
   const auto id = static_cast<ReferenceId>(model_.references_.size() - 1);
   model_.reference_index_.emplace_back(node.start_byte(), id);
@@ -586,12 +791,44 @@ void Builder::finish() {
     if (found != kNone) model_.symbols_[found].references.push_back(id);
   }
   auto by_byte = [](const auto& a, const auto& b) { return a.first < b.first; };
+  if (!std::is_sorted(model_.attribute_index_.begin(), model_.attribute_index_.end(), by_byte)) {
+    std::stable_sort(model_.attribute_index_.begin(), model_.attribute_index_.end(), by_byte);
+  }
   if (!std::is_sorted(model_.reference_index_.begin(), model_.reference_index_.end(), by_byte)) {
     std::stable_sort(model_.reference_index_.begin(), model_.reference_index_.end(), by_byte);
   }
   if (!std::is_sorted(model_.binding_index_.begin(), model_.binding_index_.end(), by_byte)) {
     std::stable_sort(model_.binding_index_.begin(), model_.binding_index_.end(), by_byte);
   }
+  // An argument of a builtin that neither mutates nor keeps it is a plain read.
+  auto refine = [&](Use& use) {
+    if (use.kind != UseKind::Argument || !use.site.is(Kind::Call)) return;
+    const Node callee = use.site.field(Field::Function);
+    if (!callee.is(Kind::Identifier)) return;
+    const Reference* ref = model_.reference_at(callee);
+    const std::string_view name = model_.text(callee);
+    if (ref != nullptr && ref->builtin && is_pure_builtin(name)) {
+      use.kind = UseKind::BuiltinCall;
+      use.member = name;
+    }
+  };
+  for (Reference& r : model_.references_) refine(r.use);
+  model_.call_opaque_.resize(model_.calls_.size());
+  for (std::size_t i = 0; i < model_.calls_.size(); ++i) {
+    const Node callee = model_.calls_[i].field(Field::Function);
+    const Reference* ref = callee.is(Kind::Identifier) ? model_.reference_at(callee) : nullptr;
+    model_.call_opaque_[i] = !(ref != nullptr && ref->builtin && is_pure_builtin(model_.text(callee)));
+  }
+  for (Symbol& symbol : model_.symbols_) {
+    // The nonlocal pass may append out of order; reaching-definition queries want source order.
+    std::sort(symbol.bindings.begin(), symbol.bindings.end(), [&](BindingId a, BindingId b) {
+      return model_.bindings_[a].target.start_byte() < model_.bindings_[b].target.start_byte();
+    });
+  }
+  model_.self_class_.assign(model_.symbols_.size(), kNone - 1);
+  for (AttributeAccess& a : model_.attributes_) refine(a.use);
+  model_.binding_kinds_.assign(model_.bindings_.size(), KindInfo{});
+  model_.binding_state_.assign(model_.bindings_.size(), 0);
 }
 
 }  // namespace pyperf::semantic

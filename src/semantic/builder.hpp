@@ -42,6 +42,7 @@ class Builder {
   struct Frame {
     syntax::Node node;
     syntax::Kind kind;
+    syntax::Field field = syntax::Field::Count_;  // this node's field in its parent
     Ctx ctx;
     BindingKind store_kind = BindingKind::Assignment;
     bool unpacked = false;        // inside a destructuring pattern
@@ -49,6 +50,8 @@ class Builder {
     bool global_decl = true;      // for Declare: global (true) or nonlocal (false)
     ScopeId scope;                // where names in this node resolve
     LoopId loop;                  // innermost loop this node runs in
+    BlockId block = 0;            // innermost statement block
+    BlockId outer_block = 0;      // def/class: the block its name is bound in
     ScopeId new_scope = kNone;    // scope created by this node (def, class, lambda, comprehension)
     ScopeId param_scope = kNone;  // parameters: the function or lambda scope they bind in
     LoopId new_loop = kNone;      // loop created by this node (for, while)
@@ -61,11 +64,15 @@ class Builder {
   };
 
   Frame child_frame(const Frame& parent, const syntax::Node& node, syntax::Kind kind, syntax::Field field);
-  void on_identifier(const Frame& frame, const Frame& parent, const syntax::Node& node);
+  void on_identifier(const Frame& frame, const syntax::Node& node);
+  void on_attribute(const Frame& frame, const syntax::Node& node);
+  // How the node entered with `frame` is used, judged from its parent and grandparent.
+  Use classify(const Frame& frame) const;
+  BlockId push_block(BlockId parent);
   ScopeId push_scope(ScopeKind kind, const syntax::Node& node, ScopeId parent, LoopId loop_outside);
   LoopId push_loop(LoopKind kind, const syntax::Node& node, LoopId parent, ScopeId scope);
   void add_binding(ScopeId scope, BindingKind kind, const syntax::Node& target, const Frame& frame);
-  void add_reference(ScopeId scope, LoopId loop, const syntax::Node& node);
+  void add_reference(const Frame& frame, const syntax::Node& node, Use use);
   SymbolId symbol_in(ScopeId scope, std::string_view name);
   SymbolId find_symbol(ScopeId scope, std::string_view name) const;
   ScopeId binding_scope(ScopeId scope, std::string_view name) const;

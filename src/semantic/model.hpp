@@ -1,7 +1,11 @@
 #pragma once
 // The per-file semantic model: scopes, symbols, bindings and references held in arenas addressed
-// by ids, plus the loop nesting of every site. Built by semantic::Builder during the checker's
-// single cursor walk, then finished (names resolved) before any rule runs. Rules only query it.
+// by ids; statement blocks (for which binding reaches a use); how each name and `self.attr` is
+// used; the loop nesting of every site. Built by semantic::Builder during the checker's single
+// cursor walk, finished (names resolved) before any rule runs. Rules only query it.
+//
+// What a name holds is answered with evidence or not at all: kind_of() returns Unknown unless a
+// literal, comprehension, constructor, known builtin result or annotation says so on every path.
 
 #include <cstdint>
 #include <limits>
@@ -19,6 +23,7 @@ using SymbolId = std::uint32_t;
 using BindingId = std::uint32_t;
 using ReferenceId = std::uint32_t;
 using LoopId = std::uint32_t;
+using BlockId = std::uint32_t;
 inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
 enum class ScopeKind : std::uint8_t { Module, Class, Function, Lambda, Comprehension };
@@ -36,7 +41,7 @@ struct Scope {
 
 enum class BindingKind : std::uint8_t {
   Assignment,           // x = v, a, b = v, x: T = v
-  Annotation,           // x: T (no value)
+  Annotation,           // x: T (no value: declares, does not bind)
   AugmentedAssignment,  // x += v
   Parameter,
   ForTarget,
@@ -62,7 +67,36 @@ struct Binding {
   syntax::Node value;      // the value expression when there is one (a = <value>), else null
   syntax::Node annotation;
   LoopId loop;            // innermost loop in which the binding executes
+  BlockId block = 0;      // innermost statement block holding the binding
   bool unpacked = false;  // a target inside a tuple/list pattern or starred: value is not bound whole
+  std::uint8_t star = 0;  // parameters: 1 for *args, 2 for **kwargs
+};
+
+// How a name (or `self.attr`) is used at one reference.
+enum class UseKind : std::uint8_t {
+  Read,         // a plain read that neither mutates nor lets the object escape (truth test, `+`, ==, f-string)
+  MethodCall,   // obj.method(...): `member` holds the method name, `site` the call
+  Attribute,    // obj.attr without a call (a bound method escaping counts here too)
+  Index,        // obj[i]
+  Slice,        // obj[i:j]
+  IndexStore,   // obj[i] = v / obj[i] += v
+  SliceStore,   // obj[i:j] = v
+  IndexDelete,  // del obj[i] / del obj[i:j]
+  Membership,   // x in obj / x not in obj
+  Iterate,      // for x in obj / [... for x in obj]
+  BuiltinCall,  // an argument of a builtin that neither mutates nor keeps it: `member` is the builtin
+  Argument,     // an argument of any other call: the callee may mutate or keep it
+  Returned,     // return obj / yield obj
+  Aliased,      // bound to another name or attribute, stored in a container, …
+  AugAssign,    // obj += v (the target)
+  Delete,       // del obj
+  Other,        // anything else: treated as an escape
+};
+
+struct Use {
+  UseKind kind = UseKind::Other;
+  std::string_view member;  // method or builtin name for MethodCall / Attribute / BuiltinCall
+  syntax::Node site;        // the call, subscript or comparison that uses it (else the name itself)
 };
 
 struct Reference {
@@ -70,7 +104,23 @@ struct Reference {
   bool builtin = false;     // resolved to Python's builtins module (no star import in the way)
   ScopeId scope;
   LoopId loop;
+  BlockId block = 0;
   syntax::Node node;  // the identifier
+  Use use;
+};
+
+// `obj.attr` where obj is a plain name: stores (`self.items = []`) and uses (`self.items.pop(0)`).
+struct AttributeAccess {
+  syntax::Node node;    // the attribute node
+  syntax::Node object;  // the identifier before the dot
+  std::string_view attr;
+  ScopeId scope;
+  LoopId loop;
+  bool store = false;       // assigned (`=`, annotated) or deleted
+  BindingKind store_kind;   // for stores: Assignment, Annotation, AugmentedAssignment, Deletion, …
+  syntax::Node value;       // for stores: the value bound
+  syntax::Node annotation;  // for stores: `self.x: list[int] = …`
+  Use use;                  // for uses
 };
 
 struct Symbol {
@@ -90,11 +140,77 @@ struct Loop {
   ScopeId scope;
 };
 
+// What a value is. Only kinds the rules or their traps need are told apart.
+enum class ValueKind : std::uint8_t {
+  Unknown,
+  List,
+  Tuple,
+  Set,
+  FrozenSet,
+  Dict,
+  DefaultDict,
+  OrderedDict,
+  Counter,
+  Deque,
+  Str,
+  Bytes,
+  ByteArray,
+  Int,
+  Float,
+  Bool,
+  NoneValue,
+  Range,
+  DictView,  // keys() / values() / items()
+  Iterator,  // enumerate, zip, map, generators … (one-shot)
+  Function,
+  Class,
+  Module,
+};
+
+std::string_view to_string(ValueKind kind);
+bool is_dict_like(ValueKind kind);  // dict and its subclasses in collections
+
+// Why we believe a value has its kind.
+enum class Evidence : std::uint8_t {
+  None,
+  Literal,        // [..], "..", 1
+  Comprehension,  // [x for ...]
+  Constructor,    // list(...), collections.deque(...)
+  BuiltinResult,  // sorted(...), s.split(), d.keys()
+  Operator,       // a + b on known operands
+  Annotation,     // x: list[int], def f(x: List[int]), self.x: list[int]
+  Definition,     // def / class / import
+};
+
+std::string_view to_string(Evidence evidence);
+
+struct KindInfo {
+  ValueKind kind = ValueKind::Unknown;
+  Evidence evidence = Evidence::None;
+  syntax::Node origin;  // the expression or annotation that gives the evidence
+  explicit operator bool() const { return kind != ValueKind::Unknown; }
+};
+
+// How a variable (a symbol, or `self.attr` of one class) is used over its whole scope.
+struct UsageSummary {
+  bool mutated = false;       // a mutating method, item store/delete, augmented assignment, del
+  bool escapes = false;       // passed to unknown code, returned, aliased, stored, or used in an unknown way
+  bool sliced = false;        // obj[i:j] read
+  bool indexed = false;       // obj[i] read with an index other than a literal 0 / -1
+  bool concatenated = false;  // obj + other
+  bool sorted = false;        // obj.sort()
+  bool membership = false;    // x in obj
+  bool exported = false;      // listed in __all__ or named __all__
+  std::vector<std::string_view> methods;  // every method called on it
+};
+
 class Builder;
 
 class Model {
  public:
   explicit Model(const syntax::SourceText& source) : source_(&source) {}
+  Model(const Model&) = delete;
+  Model& operator=(const Model&) = delete;
 
   std::string_view text(const syntax::Node& node) const { return node.text(source_->text()); }
   const syntax::SourceText& source() const { return *source_; }
@@ -108,6 +224,7 @@ class Model {
   std::size_t scope_count() const { return scopes_.size(); }
   std::size_t binding_count() const { return bindings_.size(); }
   std::size_t reference_count() const { return references_.size(); }
+  std::size_t loop_count() const { return loops_.size(); }
 
   // The reference recorded for a load of this identifier, or nullptr (not a load of a name).
   const Reference* reference_at(const syntax::Node& identifier) const;
@@ -117,17 +234,81 @@ class Model {
   // name: nothing in scope rebinds it and no star import could.
   bool is_builtin(const syntax::Node& node, std::string_view name) const;
 
+  // ---- what values are (semantic/values.cpp) ----
+  // The kind of an expression's value, with evidence; Unknown when any path could differ.
+  KindInfo kind_of(const syntax::Node& expression) const;
+  // The dotted name an expression refers to through imports and builtins: `dq` after
+  // `from collections import deque as dq` -> "collections.deque"; `len` -> "builtins.len";
+  // `t.List` after `import typing as t` -> "typing.List". Empty when unknown.
+  std::string qualified_name(const syntax::Node& expression) const;
+  // The kind an annotation promises (list[int], List[int], t.List …); Unknown for abstract types
+  // (Sequence, Iterable), Optional[...] and anything unresolved.
+  KindInfo kind_of_annotation(const syntax::Node& annotation) const;
+  // The bindings that may supply the value of this reference.
+  std::vector<BindingId> reaching_bindings(const Reference& reference) const;
+
+  // ---- how variables are used (semantic/usage.cpp) ----
+  // For an identifier (a name) or `self.attr`: the symbol's / attribute's uses summarised.
+  // nullopt-like: `known` false when the expression is neither.
+  struct Variable {
+    SymbolId symbol = kNone;          // a name
+    ScopeId attribute_class = kNone;  // `self.attr`: the class scope
+    std::string_view attr;
+    explicit operator bool() const { return symbol != kNone || attribute_class != kNone; }
+  };
+  Variable variable_of(const syntax::Node& expression) const;
+  UsageSummary usage(const Variable& variable) const;
+  // Every use of the variable, with its position (the identifier or attribute node).
+  struct UseSite {
+    Use use;
+    syntax::Node node;
+    LoopId loop;
+    ScopeId scope;
+  };
+  std::vector<UseSite> uses(const Variable& variable) const;
+  // True when the variable is neither rebound nor mutated anywhere inside `loop` (and, when it
+  // escapes or lives outside the loop's function, no call in the loop could reach it).
+  bool invariant_in(const Variable& variable, LoopId loop) const;
+  // The innermost loop of `node`'s site that lies in the same function as `scope` (kNone if none).
+  bool contains(const syntax::Node& outer, const syntax::Node& inner) const {
+    return inner.start_byte() >= outer.start_byte() && inner.end_byte() <= outer.end_byte();
+  }
+  // For a method's first parameter (`self`): the class scope, else kNone.
+  ScopeId self_class(const syntax::Node& identifier) const;
+
  private:
   friend class Builder;
+  KindInfo kind_of(const syntax::Node& expression, int depth) const;
+  KindInfo kind_of_binding(BindingId id, int depth) const;
+  KindInfo kind_of_reference(const Reference& reference, int depth) const;
+  KindInfo kind_of_attribute(const syntax::Node& attribute, int depth) const;
+  KindInfo kind_of_call(const syntax::Node& call, int depth) const;
+  std::string qualified_name(const syntax::Node& expression, int depth) const;
+  bool dominates(BlockId outer, BlockId inner) const;
+  const std::vector<std::uint32_t>& attribute_stores_named(std::string_view attr) const;
+  // True when a call inside `range` could run code we cannot see (not a pure builtin).
+  bool opaque_call_within(const syntax::Node& range) const;
+
   const syntax::SourceText* source_;
   std::vector<Scope> scopes_;
   std::vector<Symbol> symbols_;
   std::vector<Binding> bindings_;
   std::vector<Reference> references_;
   std::vector<Loop> loops_;
+  std::vector<BlockId> block_parent_{kNone};  // block 0: the module body
+  std::vector<AttributeAccess> attributes_;
   // Sorted by identifier start byte (the walk records them in source order).
   std::vector<std::pair<std::uint32_t, ReferenceId>> reference_index_;
   std::vector<std::pair<std::uint32_t, BindingId>> binding_index_;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> attribute_index_;
+  std::vector<syntax::Node> calls_;  // every call, in source order
+  std::vector<bool> call_opaque_;    // set in finish(): not a call of a pure builtin
+  // Per-file memos (the model belongs to one thread).
+  mutable std::vector<ScopeId> self_class_;  // per symbol; kNone - 1: not computed yet
+  mutable std::unordered_map<std::string_view, std::vector<std::uint32_t>> attribute_stores_;
+  mutable bool attribute_stores_ready_ = false;
+  mutable std::vector<KindInfo> binding_kinds_;
+  mutable std::vector<std::uint8_t> binding_state_;  // 0 new, 1 in progress, 2 done
 };
 
 }  // namespace pyperf::semantic

@@ -210,3 +210,171 @@ TEST_CASE("loop depth counts for, while and comprehension clauses, not function 
   CHECK(m.loop_depth(s.ref("g")->loop) == 0);
   CHECK(m.loop(s.ref("d")->loop).kind == semantic::LoopKind::Comprehension);
 }
+
+// ---- what values are ----
+
+namespace {
+
+std::string kind(const Snippet& s, const std::string& name, int nth) {
+  return std::string(semantic::to_string(s.model().kind_of(s.ident(name, nth)).kind));
+}
+
+}  // namespace
+
+TEST_CASE("kinds from literals, comprehensions, constructors and builtin results", "[semantic][kinds]") {
+  Snippet s(
+      "a = [1]\nb = (1,)\nc = {1}\nd = {}\ne = [x for x in y]\nf = list(y)\ng = sorted(y)\nh = 'a b'.split()\n"
+      "i = dict(y)\nj = frozenset(y)\nk = b'x'\nl = 'x'\nm = set()\nn = [0] * 3\no = a + a\np = a[1:]\n"
+      "use(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p)\n");
+  CHECK(kind(s, "a", 2) == "list");
+  CHECK(kind(s, "b", 3) == "tuple");  // the text search also finds the b in 'a b' and b'x'
+  CHECK(kind(s, "c", 1) == "set");
+  CHECK(kind(s, "d", 1) == "dict");
+  CHECK(kind(s, "e", 1) == "list");
+  CHECK(kind(s, "f", 1) == "list");
+  CHECK(kind(s, "g", 1) == "list");
+  CHECK(kind(s, "h", 1) == "list");
+  CHECK(kind(s, "i", 1) == "dict");
+  CHECK(kind(s, "j", 1) == "frozenset");
+  CHECK(kind(s, "k", 1) == "bytes");
+  CHECK(kind(s, "l", 1) == "str");
+  CHECK(kind(s, "m", 1) == "set");
+  CHECK(kind(s, "n", 1) == "list");
+  CHECK(kind(s, "o", 1) == "list");
+  CHECK(kind(s, "p", 1) == "list");
+  CHECK(s.model().kind_of(s.ident("e", 1)).evidence == semantic::Evidence::Comprehension);
+  CHECK(s.model().kind_of(s.ident("f", 1)).evidence == semantic::Evidence::Constructor);
+}
+
+TEST_CASE("constructors resolve through imports; shadowed builtins do not count", "[semantic][kinds]") {
+  Snippet s(
+      "import collections\nimport collections as c2\nfrom collections import deque as dq, Counter\n"
+      "a = collections.deque()\nb = dq()\nc = c2.OrderedDict()\nd = Counter(x)\ne = collections.defaultdict(list)\n"
+      "use(a, b, c, d, e)\n");
+  CHECK(kind(s, "a", 1) == "deque");
+  CHECK(kind(s, "b", 1) == "deque");
+  CHECK(kind(s, "c", 1) == "OrderedDict");
+  CHECK(kind(s, "d", 1) == "Counter");
+  CHECK(kind(s, "e", 1) == "defaultdict");
+  CHECK(s.model().qualified_name(s.ident("dq", 1)) == "collections.deque");
+
+  Snippet shadow("def list(x):\n    return x\na = list(y)\nuse(a)\n");
+  CHECK(kind(shadow, "a", 1) == "unknown");
+  Snippet star("from mylib import *\na = list(y)\nuse(a)\n");
+  CHECK(kind(star, "a", 1) == "unknown");
+}
+
+TEST_CASE("annotations on locals, parameters and self attributes", "[semantic][kinds]") {
+  Snippet s(
+      "from typing import List, Optional, Sequence\nimport typing as t\n"
+      "def f(a: list[int], b: List[str], c: t.List[int], d: Optional[list], e: Sequence[int], g, *args, **kw):\n"
+      "    h: list[int] = g\n"
+      "    use(a, b, c, d, e, g, h, args, kw)\n");
+  CHECK(kind(s, "a", 1) == "list");
+  CHECK(kind(s, "b", 1) == "list");
+  CHECK(kind(s, "c", 1) == "list");
+  CHECK(kind(s, "d", 1) == "unknown");  // Optional: the None case is not ruled out
+  CHECK(kind(s, "e", 1) == "unknown");  // abstract
+  CHECK(kind(s, "g", 2) == "unknown");  // unannotated parameter
+  CHECK(kind(s, "h", 1) == "list");
+  CHECK(kind(s, "args", 1) == "tuple");
+  CHECK(kind(s, "kw", 1) == "dict");
+  CHECK(s.model().kind_of(s.ident("a", 1)).evidence == semantic::Evidence::Annotation);
+
+  Snippet cls(
+      "class Q:\n"
+      "    waiting: list[str]\n"
+      "    def __init__(self):\n"
+      "        self.items = []\n"
+      "        self.waiting = []\n"
+      "        self.mixed = []\n"
+      "    def reset(self):\n"
+      "        self.mixed = set()\n"
+      "    def use(self):\n"
+      "        return self.items, self.waiting, self.mixed, self.nothing\n");
+  const auto attr_kind = [&](const std::string& name) {
+    return std::string(semantic::to_string(cls.model().kind_of(cls.ident(name, 0).parent()).kind));
+  };
+  (void)attr_kind;
+  const auto& m = cls.model();
+  const auto kind_at = [&](const std::string& attr, int nth) {
+    return std::string(semantic::to_string(m.kind_of(cls.ident(attr, nth).parent()).kind));
+  };
+  CHECK(kind_at("items", 1) == "list");
+  CHECK(kind_at("waiting", 2) == "list");
+  CHECK(kind_at("mixed", 2) == "unknown");  // list in one method, set in another
+  CHECK(kind_at("nothing", 0) == "unknown");
+}
+
+TEST_CASE("the binding that reaches a use decides; branches that disagree give unknown", "[semantic][kinds]") {
+  Snippet straight("a = []\na = set()\nuse(a)\n");
+  CHECK(kind(straight, "a", 2) == "set");
+
+  Snippet branch("a = []\nif c:\n    a = set()\nuse(a)\n");
+  CHECK(kind(branch, "a", 2) == "unknown");
+
+  Snippet both("if c:\n    a = [1]\nelse:\n    a = [2]\nuse(a)\n");
+  CHECK(kind(both, "a", 2) == "list");
+
+  Snippet loop("a = []\nfor x in y:\n    use(a)\n    a = set()\n");
+  CHECK(kind(loop, "a", 1) == "unknown");  // the second iteration sees the set
+
+  Snippet loop_same("a = []\nfor x in y:\n    a = a + [x]\nuse(a)\n");
+  CHECK(kind(loop_same, "a", 3) == "list");
+
+  Snippet aug("s = ''\nfor x in y:\n    s += x\nuse(s)\n");
+  CHECK(kind(aug, "s", 2) == "str");
+
+  Snippet deleted("a = []\ndel a\na = 1\nuse(a)\n");
+  CHECK(kind(deleted, "a", 3) == "int");
+
+  Snippet closure("a = []\ndef f():\n    return a\na = set()\n");
+  CHECK(kind(closure, "a", 1) == "unknown");  // the function may run after either binding
+}
+
+TEST_CASE("usage: mutation, escape, shape", "[semantic][usage]") {
+  Snippet s(
+      "def f(items):\n"
+      "    q = [1, 2]\n"
+      "    q.append(3)\n"
+      "    r = [1, 2]\n"
+      "    print(len(r), r[0], r[-1])\n"
+      "    t = [1, 2]\n"
+      "    items.extend(t)\n"
+      "    u = [3]\n"
+      "    v = u[1:]\n"
+      "    return r\n");
+  const auto& m = s.model();
+  const auto q = m.usage(m.variable_of(s.ident("q")));
+  CHECK(q.mutated);
+  CHECK_FALSE(q.escapes);
+  const auto r = m.usage(m.variable_of(s.ident("r")));
+  CHECK_FALSE(r.mutated);
+  CHECK_FALSE(r.indexed);  // only the ends
+  CHECK(r.escapes);        // returned
+  const auto t = m.usage(m.variable_of(s.ident("t")));
+  CHECK(t.escapes);  // passed to unknown code
+  CHECK(m.usage(m.variable_of(s.ident("u"))).sliced);
+
+  Snippet all("__all__ = ['public']\npublic = [1]\n_private = [2]\n");
+  CHECK(all.model().usage(all.model().variable_of(all.ident("public", 1))).exported);
+  CHECK_FALSE(all.model().usage(all.model().variable_of(all.ident("_private"))).exported);
+}
+
+TEST_CASE("loop invariance: rebinding, mutation, and calls that could reach the value", "[semantic][usage]") {
+  Snippet s(
+      "def f(xs, ys):\n"
+      "    a = [1, 2]\n"
+      "    b = [1, 2]\n"
+      "    for x in xs:\n"
+      "        use(x in a)\n"
+      "        b.append(x)\n"
+      "    for y in ys:\n"
+      "        consume(ys)\n");
+  const auto& m = s.model();
+  const auto loop_of = [&](const std::string& name, int nth) { return m.reference_at(s.ident(name, nth))->loop; };
+  CHECK(m.invariant_in(m.variable_of(s.ident("a", 1)), loop_of("a", 1)));
+  CHECK_FALSE(m.invariant_in(m.variable_of(s.ident("b", 1)), loop_of("b", 1)));
+  // A parameter could be mutated by the opaque call inside the loop.
+  CHECK_FALSE(m.invariant_in(m.variable_of(s.ident("ys", 2)), loop_of("ys", 2)));
+}

@@ -1,0 +1,220 @@
+// How variables are used: every reference of a name (or every `self.attr` access of one class)
+// summarised into mutation, escape and shape facts, and loop invariance.
+
+#include <algorithm>
+
+#include "semantic/model.hpp"
+
+namespace pyperf::semantic {
+
+using syntax::Field;
+using syntax::Kind;
+using syntax::Node;
+
+namespace {
+
+bool is_mutating_method(std::string_view m) {
+  static constexpr std::string_view kMutating[] = {
+      "append",
+      "extend",
+      "insert",
+      "pop",
+      "remove",
+      "sort",
+      "reverse",
+      "clear",
+      "update",
+      "add",
+      "discard",
+      "setdefault",
+      "popitem",
+      "appendleft",
+      "popleft",
+      "extendleft",
+      "rotate",
+      "intersection_update",
+      "difference_update",
+      "symmetric_difference_update",
+      "__setitem__",
+      "__delitem__",
+      "__iadd__",
+  };
+  return std::find(std::begin(kMutating), std::end(kMutating), m) != std::end(kMutating);
+}
+
+bool is_end_index(const Node& subscript, std::string_view source) {
+  Node index = subscript.field(Field::SubscriptIndex);
+  while (index.is(Kind::ParenthesizedExpression) && index.named_child_count() == 1) index = index.named_child(0);
+  if (index.is(Kind::Integer)) return index.text(source) == "0";
+  if (index.is(Kind::UnaryOperator)) {
+    const Node arg = index.field(Field::Argument);
+    return index.field(Field::Operator).text(source) == "-" && arg.is(Kind::Integer) && arg.text(source) == "1";
+  }
+  return false;
+}
+
+bool is_mutation(const Use& use) {
+  switch (use.kind) {
+    case UseKind::MethodCall:
+    case UseKind::Attribute:
+      return is_mutating_method(use.member);
+    case UseKind::IndexStore:
+    case UseKind::SliceStore:
+    case UseKind::IndexDelete:
+    case UseKind::AugAssign:
+    case UseKind::Delete:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+Model::Variable Model::variable_of(const Node& raw) const {
+  Node e = raw;
+  while (e.is(Kind::ParenthesizedExpression) && e.named_child_count() == 1) e = e.named_child(0);
+  Variable v;
+  if (e.is(Kind::Identifier)) {
+    if (const Reference* ref = reference_at(e); ref != nullptr) {
+      v.symbol = ref->symbol;
+    } else if (const Binding* b = binding_at(e); b != nullptr) {
+      v.symbol = b->symbol;
+    }
+    return v;
+  }
+  if (e.is(Kind::Attribute)) {
+    const Node object = e.field(Field::Object);
+    if (!object.is(Kind::Identifier)) return v;
+    const ScopeId cls = self_class(object);
+    if (cls == kNone) return v;
+    v.attribute_class = cls;
+    v.attr = text(e.field(Field::Attribute));
+  }
+  return v;
+}
+
+std::vector<Model::UseSite> Model::uses(const Variable& variable) const {
+  std::vector<UseSite> out;
+  if (variable.symbol != kNone) {
+    for (const ReferenceId id : symbols_[variable.symbol].references) {
+      const Reference& r = references_[id];
+      out.push_back({r.use, r.node, r.loop, r.scope});
+    }
+    return out;
+  }
+  if (variable.attribute_class == kNone) return out;
+  for (const AttributeAccess& a : attributes_) {
+    if (a.attr != variable.attr) continue;
+    if (a.store && a.store_kind != BindingKind::AugmentedAssignment && a.store_kind != BindingKind::Deletion) continue;
+    if (self_class(a.object) != variable.attribute_class) continue;
+    Use use = a.use;
+    if (a.store && a.store_kind == BindingKind::Deletion) use = Use{UseKind::Delete, {}, a.node};
+    out.push_back({use, a.node, a.loop, a.scope});
+  }
+  return out;
+}
+
+UsageSummary Model::usage(const Variable& variable) const {
+  UsageSummary s;
+  const std::string_view source = source_->text();
+  for (const UseSite& site : uses(variable)) {
+    const Use& use = site.use;
+    if (is_mutation(use)) s.mutated = true;
+    switch (use.kind) {
+      case UseKind::MethodCall:
+        s.methods.push_back(use.member);
+        if (use.member == "sort") s.sorted = true;
+        break;
+      case UseKind::Attribute:
+        // A bound method taken away (push = lst.append) can mutate later, out of sight.
+        if (is_mutating_method(use.member)) s.escapes = true;
+        break;
+      case UseKind::Index:
+        if (!is_end_index(use.site, source)) s.indexed = true;
+        break;
+      case UseKind::Slice:
+        s.sliced = true;
+        break;
+      case UseKind::Membership:
+        s.membership = true;
+        break;
+      case UseKind::Read:
+        if (use.member == "+") s.concatenated = true;
+        break;
+      case UseKind::Argument:
+      case UseKind::Returned:
+      case UseKind::Aliased:
+      case UseKind::Other:
+        s.escapes = true;
+        break;
+      default:
+        break;
+    }
+  }
+  if (variable.symbol != kNone) {
+    const Symbol& symbol = symbols_[variable.symbol];
+    if (symbol.name == "__all__") s.exported = true;
+    // Listed in the module's __all__ (a list or tuple of string literals).
+    if (symbol.scope == 0) {
+      const auto it = scopes_[0].symbols.find("__all__");
+      if (it != scopes_[0].symbols.end()) {
+        for (const BindingId id : symbols_[it->second].bindings) {
+          const Node value = bindings_[id].value;
+          if (!value) continue;
+          for (const Node element : value.named_children()) {
+            if (!element.is(Kind::String)) continue;
+            const std::string_view t = text(element);
+            if (t.size() >= 2 && t.substr(1, t.size() - 2) == symbol.name) s.exported = true;
+          }
+        }
+      }
+    }
+  }
+  return s;
+}
+
+bool Model::opaque_call_within(const Node& range) const {
+  const auto first = std::lower_bound(calls_.begin(), calls_.end(), range.start_byte(),
+                                      [](const Node& call, std::uint32_t b) { return call.start_byte() < b; });
+  for (auto it = first; it != calls_.end() && it->start_byte() < range.end_byte(); ++it) {
+    if (call_opaque_[static_cast<std::size_t>(it - calls_.begin())]) return true;
+  }
+  return false;
+}
+
+bool Model::invariant_in(const Variable& variable, LoopId loop_id) const {
+  if (!variable || loop_id == kNone) return false;
+  const Node& loop_node = loops_[loop_id].node;
+  // Rebound inside the loop?
+  if (variable.symbol != kNone) {
+    for (const BindingId id : symbols_[variable.symbol].bindings) {
+      if (bindings_[id].kind != BindingKind::Annotation && contains(loop_node, bindings_[id].target)) return false;
+    }
+  } else {
+    for (const std::uint32_t i : attribute_stores_named(variable.attr)) {
+      if (contains(loop_node, attributes_[i].node)) return false;
+    }
+  }
+  // Mutated inside the loop?
+  for (const UseSite& site : uses(variable)) {
+    if (contains(loop_node, site.node) && is_mutation(site.use)) return false;
+  }
+  // Code we cannot see may mutate it when others can reach it: an attribute, a name that
+  // escapes, a parameter, or a name of another scope.
+  bool reachable = variable.symbol == kNone;
+  if (variable.symbol != kNone) {
+    const Symbol& symbol = symbols_[variable.symbol];
+    ScopeId loop_scope = loops_[loop_id].scope;
+    while (scopes_[loop_scope].kind == ScopeKind::Comprehension && scopes_[loop_scope].parent != kNone) {
+      loop_scope = scopes_[loop_scope].parent;
+    }
+    reachable = symbol.scope != loop_scope || usage(variable).escapes;
+    for (const BindingId id : symbol.bindings) {
+      if (bindings_[id].kind == BindingKind::Parameter) reachable = true;
+    }
+  }
+  return !(reachable && opaque_call_within(loop_node));
+}
+
+}  // namespace pyperf::semantic

@@ -1,0 +1,723 @@
+// What values are: kind inference with evidence. Every answer is backed by a literal, a
+// comprehension, a constructor or known builtin resolved through imports, an operator on known
+// operands, or an annotation, on every binding that may reach the use; anything else is Unknown.
+
+#include <algorithm>
+#include <string>
+
+#include "semantic/model.hpp"
+
+namespace pyperf::semantic {
+
+using syntax::Field;
+using syntax::Kind;
+using syntax::Node;
+
+namespace {
+
+// Deep enough for real code (`a = b; b = c …`), shallow enough to bound the stack on hostile input.
+constexpr int kMaxDepth = 24;
+
+Node unparen(Node node) {
+  while (node.is(Kind::ParenthesizedExpression) && node.named_child_count() == 1) node = node.named_child(0);
+  return node;
+}
+
+struct NamedKind {
+  std::string_view name;
+  ValueKind kind;
+};
+
+// Constructors and functions whose result kind is fixed, by qualified name.
+constexpr NamedKind kCallResults[] = {
+    {"builtins.list", ValueKind::List},
+    {"builtins.tuple", ValueKind::Tuple},
+    {"builtins.set", ValueKind::Set},
+    {"builtins.frozenset", ValueKind::FrozenSet},
+    {"builtins.dict", ValueKind::Dict},
+    {"builtins.str", ValueKind::Str},
+    {"builtins.bytes", ValueKind::Bytes},
+    {"builtins.bytearray", ValueKind::ByteArray},
+    {"builtins.sorted", ValueKind::List},
+    {"builtins.range", ValueKind::Range},
+    {"builtins.len", ValueKind::Int},
+    {"builtins.int", ValueKind::Int},
+    {"builtins.ord", ValueKind::Int},
+    {"builtins.hash", ValueKind::Int},
+    {"builtins.id", ValueKind::Int},
+    {"builtins.float", ValueKind::Float},
+    {"builtins.bool", ValueKind::Bool},
+    {"builtins.isinstance", ValueKind::Bool},
+    {"builtins.issubclass", ValueKind::Bool},
+    {"builtins.callable", ValueKind::Bool},
+    {"builtins.hasattr", ValueKind::Bool},
+    {"builtins.any", ValueKind::Bool},
+    {"builtins.all", ValueKind::Bool},
+    {"builtins.repr", ValueKind::Str},
+    {"builtins.ascii", ValueKind::Str},
+    {"builtins.chr", ValueKind::Str},
+    {"builtins.format", ValueKind::Str},
+    {"builtins.hex", ValueKind::Str},
+    {"builtins.oct", ValueKind::Str},
+    {"builtins.bin", ValueKind::Str},
+    {"builtins.input", ValueKind::Str},
+    {"builtins.enumerate", ValueKind::Iterator},
+    {"builtins.zip", ValueKind::Iterator},
+    {"builtins.map", ValueKind::Iterator},
+    {"builtins.filter", ValueKind::Iterator},
+    {"builtins.reversed", ValueKind::Iterator},
+    {"builtins.iter", ValueKind::Iterator},
+    {"builtins.dict.fromkeys", ValueKind::Dict},
+    {"builtins.str.join", ValueKind::Str},
+    {"collections.deque", ValueKind::Deque},
+    {"collections.Counter", ValueKind::Counter},
+    {"collections.defaultdict", ValueKind::DefaultDict},
+    {"collections.OrderedDict", ValueKind::OrderedDict},
+    {"re.findall", ValueKind::List},
+    {"re.split", ValueKind::List},
+    {"os.listdir", ValueKind::List},
+    {"glob.glob", ValueKind::List},
+    {"shlex.split", ValueKind::List},
+};
+
+// Annotations that promise a concrete kind. Abstract types (Sequence, Iterable, Mapping …) and
+// Optional[...] promise nothing we can use.
+constexpr NamedKind kAnnotations[] = {
+    {"builtins.list", ValueKind::List},
+    {"typing.List", ValueKind::List},
+    {"typing_extensions.List", ValueKind::List},
+    {"builtins.tuple", ValueKind::Tuple},
+    {"typing.Tuple", ValueKind::Tuple},
+    {"builtins.set", ValueKind::Set},
+    {"typing.Set", ValueKind::Set},
+    {"builtins.frozenset", ValueKind::FrozenSet},
+    {"typing.FrozenSet", ValueKind::FrozenSet},
+    {"builtins.dict", ValueKind::Dict},
+    {"typing.Dict", ValueKind::Dict},
+    {"builtins.str", ValueKind::Str},
+    {"builtins.bytes", ValueKind::Bytes},
+    {"builtins.bytearray", ValueKind::ByteArray},
+    {"builtins.int", ValueKind::Int},
+    {"builtins.bool", ValueKind::Bool},
+    {"collections.deque", ValueKind::Deque},
+    {"typing.Deque", ValueKind::Deque},
+    {"collections.Counter", ValueKind::Counter},
+    {"typing.Counter", ValueKind::Counter},
+    {"collections.defaultdict", ValueKind::DefaultDict},
+    {"typing.DefaultDict", ValueKind::DefaultDict},
+    {"collections.OrderedDict", ValueKind::OrderedDict},
+    {"typing.OrderedDict", ValueKind::OrderedDict},
+};
+
+ValueKind lookup(const NamedKind* table, std::size_t size, std::string_view name) {
+  for (std::size_t i = 0; i < size; ++i) {
+    if (table[i].name == name) return table[i].kind;
+  }
+  return ValueKind::Unknown;
+}
+
+bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// The kind a method of a known receiver returns.
+ValueKind method_result(ValueKind receiver, std::string_view method) {
+  switch (receiver) {
+    case ValueKind::Str:
+      if (one_of(method, {"split", "rsplit", "splitlines"})) return ValueKind::List;
+      if (one_of(method,
+                 {"join",   "lower",      "upper",      "strip",      "lstrip",   "rstrip",       "replace",
+                  "format", "format_map", "title",      "capitalize", "casefold", "center",       "ljust",
+                  "rjust",  "zfill",      "expandtabs", "translate",  "swapcase", "removeprefix", "removesuffix"})) {
+        return ValueKind::Str;
+      }
+      if (method == "encode") return ValueKind::Bytes;
+      if (one_of(method, {"partition", "rpartition"})) return ValueKind::Tuple;
+      if (one_of(method, {"count", "find", "rfind", "index", "rindex"})) return ValueKind::Int;
+      if (one_of(method, {"startswith", "endswith", "isdigit", "isalpha", "isalnum", "isspace", "islower", "isupper",
+                          "isidentifier", "isnumeric", "isdecimal", "istitle", "isascii"})) {
+        return ValueKind::Bool;
+      }
+      return ValueKind::Unknown;
+    case ValueKind::Bytes:
+    case ValueKind::ByteArray:
+      if (one_of(method, {"split", "rsplit", "splitlines"})) return ValueKind::List;
+      if (method == "decode") return ValueKind::Str;
+      if (receiver == ValueKind::Bytes &&
+          one_of(method, {"join", "lower", "upper", "strip", "lstrip", "rstrip", "replace"})) {
+        return ValueKind::Bytes;
+      }
+      return ValueKind::Unknown;
+    case ValueKind::List:
+      if (method == "copy") return ValueKind::List;
+      if (one_of(method, {"index", "count"})) return ValueKind::Int;
+      return ValueKind::Unknown;
+    case ValueKind::Tuple:
+      if (one_of(method, {"index", "count"})) return ValueKind::Int;
+      return ValueKind::Unknown;
+    case ValueKind::Dict:
+    case ValueKind::DefaultDict:
+    case ValueKind::OrderedDict:
+    case ValueKind::Counter:
+      if (one_of(method, {"keys", "values", "items"})) return ValueKind::DictView;
+      if (method == "copy") return receiver;
+      if (receiver == ValueKind::Counter && method == "most_common") return ValueKind::List;
+      return ValueKind::Unknown;
+    case ValueKind::Set:
+    case ValueKind::FrozenSet:
+      if (one_of(method, {"copy", "union", "intersection", "difference", "symmetric_difference"})) return receiver;
+      return ValueKind::Unknown;
+    case ValueKind::Deque:
+      return method == "copy" ? ValueKind::Deque : ValueKind::Unknown;
+    default:
+      return ValueKind::Unknown;
+  }
+}
+
+bool is_mutable_container(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::List:
+    case ValueKind::Set:
+    case ValueKind::Dict:
+    case ValueKind::DefaultDict:
+    case ValueKind::OrderedDict:
+    case ValueKind::Counter:
+    case ValueKind::Deque:
+    case ValueKind::ByteArray:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::Unknown:
+      return "unknown";
+    case ValueKind::List:
+      return "list";
+    case ValueKind::Tuple:
+      return "tuple";
+    case ValueKind::Set:
+      return "set";
+    case ValueKind::FrozenSet:
+      return "frozenset";
+    case ValueKind::Dict:
+      return "dict";
+    case ValueKind::DefaultDict:
+      return "defaultdict";
+    case ValueKind::OrderedDict:
+      return "OrderedDict";
+    case ValueKind::Counter:
+      return "Counter";
+    case ValueKind::Deque:
+      return "deque";
+    case ValueKind::Str:
+      return "str";
+    case ValueKind::Bytes:
+      return "bytes";
+    case ValueKind::ByteArray:
+      return "bytearray";
+    case ValueKind::Int:
+      return "int";
+    case ValueKind::Float:
+      return "float";
+    case ValueKind::Bool:
+      return "bool";
+    case ValueKind::NoneValue:
+      return "None";
+    case ValueKind::Range:
+      return "range";
+    case ValueKind::DictView:
+      return "dict view";
+    case ValueKind::Iterator:
+      return "iterator";
+    case ValueKind::Function:
+      return "function";
+    case ValueKind::Class:
+      return "class";
+    case ValueKind::Module:
+      return "module";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(Evidence evidence) {
+  switch (evidence) {
+    case Evidence::None:
+      return "none";
+    case Evidence::Literal:
+      return "literal";
+    case Evidence::Comprehension:
+      return "comprehension";
+    case Evidence::Constructor:
+      return "constructor";
+    case Evidence::BuiltinResult:
+      return "builtin result";
+    case Evidence::Operator:
+      return "operator";
+    case Evidence::Annotation:
+      return "annotation";
+    case Evidence::Definition:
+      return "definition";
+  }
+  return "none";
+}
+
+bool is_dict_like(ValueKind kind) {
+  return kind == ValueKind::Dict || kind == ValueKind::DefaultDict || kind == ValueKind::OrderedDict ||
+         kind == ValueKind::Counter;
+}
+
+KindInfo Model::kind_of(const Node& expression) const {
+  return kind_of(expression, 0);
+}
+
+KindInfo Model::kind_of(const Node& raw, int depth) const {
+  if (depth > kMaxDepth || raw.null()) return {};
+  const Node e = unparen(raw);
+  switch (e.kind()) {
+    case Kind::List:
+      return {ValueKind::List, Evidence::Literal, e};
+    case Kind::ListComprehension:
+      return {ValueKind::List, Evidence::Comprehension, e};
+    case Kind::Tuple:
+      return {ValueKind::Tuple, Evidence::Literal, e};
+    case Kind::Set:
+      return {ValueKind::Set, Evidence::Literal, e};
+    case Kind::SetComprehension:
+      return {ValueKind::Set, Evidence::Comprehension, e};
+    case Kind::Dictionary:
+      return {ValueKind::Dict, Evidence::Literal, e};
+    case Kind::DictionaryComprehension:
+      return {ValueKind::Dict, Evidence::Comprehension, e};
+    case Kind::GeneratorExpression:
+      return {ValueKind::Iterator, Evidence::Comprehension, e};
+    case Kind::String:
+    case Kind::ConcatenatedString: {
+      const Node first = e.is(Kind::ConcatenatedString) ? e.named_child(0) : e;
+      const std::string_view t = text(first);
+      const std::size_t quote = t.find_first_of("'\"");
+      const std::string_view prefix = t.substr(0, quote == std::string_view::npos ? 0 : quote);
+      const bool bytes = prefix.find_first_of("bB") != std::string_view::npos;
+      return {bytes ? ValueKind::Bytes : ValueKind::Str, Evidence::Literal, e};
+    }
+    case Kind::Integer:
+      return {ValueKind::Int, Evidence::Literal, e};
+    case Kind::Float:
+      return {ValueKind::Float, Evidence::Literal, e};
+    case Kind::True:
+    case Kind::False:
+      return {ValueKind::Bool, Evidence::Literal, e};
+    case Kind::None:
+      return {ValueKind::NoneValue, Evidence::Literal, e};
+    case Kind::Lambda:
+      return {ValueKind::Function, Evidence::Definition, e};
+    case Kind::ComparisonOperator:
+    case Kind::NotOperator:
+      return {ValueKind::Bool, Evidence::Operator, e};
+    case Kind::Identifier: {
+      const Reference* ref = reference_at(e);
+      return ref != nullptr ? kind_of_reference(*ref, depth + 1) : KindInfo{};
+    }
+    case Kind::Attribute:
+      return kind_of_attribute(e, depth + 1);
+    case Kind::Call:
+      return kind_of_call(e, depth + 1);
+    case Kind::NamedExpression:
+      return kind_of(e.field(Field::Value), depth + 1);
+    case Kind::BinaryOperator: {
+      const std::string_view op = text(e.field(Field::Operator));
+      const ValueKind left = kind_of(e.field(Field::Left), depth + 1).kind;
+      const ValueKind right = op == "%" ? ValueKind::Unknown : kind_of(e.field(Field::Right), depth + 1).kind;
+      auto result = [&](ValueKind k) { return KindInfo{k, Evidence::Operator, e}; };
+      if (op == "+") {
+        if (left == right && one_of(to_string(left), {"list", "tuple", "str", "bytes", "int"})) return result(left);
+        return {};
+      }
+      if (op == "*") {
+        // seq * n and n * seq: the other operand must be an int, or the expression raises.
+        for (const ValueKind k : {left, right}) {
+          if (k == ValueKind::List || k == ValueKind::Tuple || k == ValueKind::Str || k == ValueKind::Bytes) {
+            return result(k);
+          }
+        }
+        if (left == ValueKind::Int && right == ValueKind::Int) return result(ValueKind::Int);
+        return {};
+      }
+      if (op == "%") {
+        if (left == ValueKind::Str || left == ValueKind::Bytes) return result(left);
+        return {};
+      }
+      if (one_of(op, {"|", "&", "-", "^"})) {
+        if ((left == ValueKind::Set || left == ValueKind::FrozenSet) && left == right) return result(left);
+        if (op == "|" && left == ValueKind::Dict && right == ValueKind::Dict) return result(ValueKind::Dict);
+        return {};
+      }
+      return {};
+    }
+    case Kind::ConditionalExpression: {
+      // body if condition else alternative: both branches must agree.
+      const Node body = e.named_child(0);
+      const Node alternative = e.named_child(2);
+      const KindInfo a = kind_of(body, depth + 1);
+      const KindInfo b = kind_of(alternative, depth + 1);
+      if (a && a.kind == b.kind) return a;
+      return {};
+    }
+    case Kind::Subscript: {
+      const KindInfo base = kind_of(e.field(Field::Value), depth + 1);
+      const Node index = e.field(Field::SubscriptIndex);
+      const bool slice = index.is(Kind::Slice);
+      switch (base.kind) {
+        case ValueKind::List:
+        case ValueKind::Tuple:
+        case ValueKind::Bytes:
+        case ValueKind::ByteArray:
+          if (slice) return {base.kind, Evidence::Operator, e};
+          return {};
+        case ValueKind::Str:
+          return {ValueKind::Str, Evidence::Operator, e};
+        default:
+          return {};
+      }
+    }
+    default:
+      return {};
+  }
+}
+
+KindInfo Model::kind_of_call(const Node& call, int depth) const {
+  const Node fn = call.field(Field::Function);
+  const std::string qualified = qualified_name(fn, depth);
+  if (!qualified.empty()) {
+    const ValueKind k = lookup(kCallResults, std::size(kCallResults), qualified);
+    if (k == ValueKind::Unknown) return {};
+    const bool constructor =
+        one_of(qualified, {"builtins.list", "builtins.tuple", "builtins.set", "builtins.frozenset", "builtins.dict",
+                           "builtins.str", "builtins.bytes", "builtins.bytearray", "collections.deque",
+                           "collections.Counter", "collections.defaultdict", "collections.OrderedDict"});
+    return {k, constructor ? Evidence::Constructor : Evidence::BuiltinResult, call};
+  }
+  if (!fn.is(Kind::Attribute)) return {};
+  const KindInfo receiver = kind_of(fn.field(Field::Object), depth + 1);
+  if (!receiver) return {};
+  const ValueKind k = method_result(receiver.kind, text(fn.field(Field::Attribute)));
+  if (k == ValueKind::Unknown) return {};
+  return {k, Evidence::BuiltinResult, call};
+}
+
+std::string Model::qualified_name(const Node& expression) const {
+  return qualified_name(expression, 0);
+}
+
+std::string Model::qualified_name(const Node& raw, int depth) const {
+  if (depth > kMaxDepth) return {};
+  const Node e = unparen(raw);
+  if (e.is(Kind::Attribute)) {
+    const std::string base = qualified_name(e.field(Field::Object), depth + 1);
+    if (base.empty()) return {};
+    return base + "." + std::string(text(e.field(Field::Attribute)));
+  }
+  if (!e.is(Kind::Identifier)) return {};
+  const Reference* ref = reference_at(e);
+  if (ref == nullptr) return {};
+  if (ref->builtin) return "builtins." + std::string(text(e));
+  if (ref->symbol == kNone) return {};
+  const Symbol& symbol = symbols_[ref->symbol];
+  // Only a name bound once, by an import, has a stable qualified name.
+  if (symbol.bindings.size() != 1) return {};
+  const Binding& b = bindings_[symbol.bindings.front()];
+  const Node parent = b.target.parent();
+  const bool aliased = parent.is(Kind::AliasedImport);
+  if (b.kind == BindingKind::Import) {
+    return std::string(aliased ? text(parent.field(Field::Name)) : text(b.target));
+  }
+  if (b.kind == BindingKind::ImportFrom) {
+    const Node module = b.statement.field(Field::ModuleName);
+    if (!module.is(Kind::DottedName)) return {};  // relative imports are first-party
+    const std::string_view name = aliased ? text(parent.field(Field::Name)) : text(b.target);
+    return std::string(text(module)) + "." + std::string(name);
+  }
+  return {};
+}
+
+KindInfo Model::kind_of_annotation(const Node& annotation) const {
+  Node t = annotation;
+  if (t.is(Kind::Type)) t = t.named_child(0);
+  t = unparen(t);
+  Node base = t;
+  if (t.is(Kind::GenericType)) base = t.named_child(0);
+  if (t.is(Kind::Subscript)) base = t.field(Field::Value);
+  if (!base.is(Kind::Identifier) && !base.is(Kind::Attribute)) return {};
+  const std::string qualified = qualified_name(base, 1);
+  const ValueKind k = lookup(kAnnotations, std::size(kAnnotations), qualified);
+  if (k == ValueKind::Unknown) return {};
+  return {k, Evidence::Annotation, annotation};
+}
+
+bool Model::dominates(BlockId outer, BlockId inner) const {
+  for (BlockId b = inner; b != kNone; b = block_parent_[b]) {
+    if (b == outer) return true;
+  }
+  return false;
+}
+
+namespace {
+
+// Where in the source a binding takes effect: after the value it binds has been evaluated.
+std::uint32_t effective_position(const Binding& b) {
+  switch (b.kind) {
+    case BindingKind::ForTarget:
+    case BindingKind::ComprehensionTarget: {
+      const Node iterable = b.statement.field(Field::Right);
+      return iterable ? iterable.end_byte() : b.target.end_byte();
+    }
+    case BindingKind::Parameter:
+    case BindingKind::MatchCapture:
+      return b.target.start_byte();
+    default:
+      return b.statement ? b.statement.end_byte() : b.target.end_byte();
+  }
+}
+
+}  // namespace
+
+std::vector<BindingId> Model::reaching_bindings(const Reference& ref) const {
+  std::vector<BindingId> out;
+  if (ref.symbol == kNone) return out;
+  const Symbol& symbol = symbols_[ref.symbol];
+  // Comprehensions run inline, so a use inside one is ordered with its enclosing scope's code.
+  ScopeId use_scope = ref.scope;
+  while (scopes_[use_scope].kind == ScopeKind::Comprehension && scopes_[use_scope].parent != kNone) {
+    use_scope = scopes_[use_scope].parent;
+  }
+  const bool ordered = use_scope == symbol.scope && scopes_[symbol.scope].kind != ScopeKind::Comprehension;
+  if (!ordered) {
+    // A use from a nested function (or of a module name from a function) may run after any binding.
+    for (const BindingId id : symbol.bindings) {
+      if (bindings_[id].kind != BindingKind::Annotation) out.push_back(id);
+    }
+    return out;
+  }
+  const std::uint32_t pos = ref.node.start_byte();
+  BindingId dominating = kNone;
+  for (const BindingId id : symbol.bindings) {
+    const Binding& b = bindings_[id];
+    if (b.kind == BindingKind::Annotation || b.kind == BindingKind::NamedExpression) continue;
+    if (effective_position(b) <= pos && dominates(b.block, ref.block)) dominating = id;
+  }
+  const std::uint32_t from = dominating == kNone ? 0 : effective_position(bindings_[dominating]);
+  for (const BindingId id : symbol.bindings) {
+    const Binding& b = bindings_[id];
+    if (b.kind == BindingKind::Annotation) continue;
+    const std::uint32_t at = effective_position(b);
+    if (at <= pos && at >= from) out.push_back(id);
+  }
+  // Back edges: a binding later in an enclosing loop reaches the use on the next iteration,
+  // unless the dominating binding re-runs inside that loop first.
+  for (LoopId l = ref.loop; l != kNone; l = loops_[l].parent) {
+    const Node& loop_node = loops_[l].node;
+    if (dominating != kNone && contains(loop_node, bindings_[dominating].target)) break;
+    for (const BindingId id : symbol.bindings) {
+      const Binding& b = bindings_[id];
+      if (b.kind == BindingKind::Annotation) continue;
+      if (effective_position(b) > pos && contains(loop_node, b.target) &&
+          std::find(out.begin(), out.end(), id) == out.end()) {
+        out.push_back(id);
+      }
+    }
+  }
+  return out;
+}
+
+KindInfo Model::kind_of_reference(const Reference& ref, int depth) const {
+  if (ref.symbol == kNone || depth > kMaxDepth) return {};
+  const std::vector<BindingId> reaching = reaching_bindings(ref);
+  KindInfo agreed;
+  for (const BindingId id : reaching) {
+    if (binding_state_[id] == 1) continue;  // a cycle through a loop: the other paths decide
+    const KindInfo k = kind_of_binding(id, depth + 1);
+    if (!k) return {};
+    if (!agreed) {
+      agreed = k;
+    } else if (agreed.kind != k.kind) {
+      return {};
+    }
+  }
+  return agreed;
+}
+
+KindInfo Model::kind_of_binding(BindingId id, int depth) const {
+  if (binding_state_[id] == 2) return binding_kinds_[id];
+  if (binding_state_[id] == 1 || depth > kMaxDepth) return {};
+  binding_state_[id] = 1;
+  const Binding& b = bindings_[id];
+  KindInfo k;
+  switch (b.kind) {
+    case BindingKind::Assignment:
+      if (b.unpacked) break;
+      k = kind_of(b.value, depth + 1);
+      if (!k && b.annotation) k = kind_of_annotation(b.annotation);
+      if (!k && b.symbol != kNone) {
+        // A bare declaration `x: list[int]` elsewhere in the scope types later assignments.
+        for (const BindingId other : symbols_[b.symbol].bindings) {
+          const Binding& o = bindings_[other];
+          if (o.kind == BindingKind::Annotation && o.annotation) k = kind_of_annotation(o.annotation);
+        }
+      }
+      break;
+    case BindingKind::AugmentedAssignment: {
+      const Reference* prior_ref = reference_at(b.target);
+      if (prior_ref == nullptr) break;
+      const KindInfo prior = kind_of_reference(*prior_ref, depth + 1);
+      const std::string_view op = text(b.statement.field(Field::Operator));
+      if (is_mutable_container(prior.kind)) {
+        k = prior;  // in-place operators keep the container's type
+      } else if ((prior.kind == ValueKind::Str || prior.kind == ValueKind::Bytes || prior.kind == ValueKind::Tuple) &&
+                 (op == "+=" || op == "*=")) {
+        k = prior;
+      } else if (prior.kind == ValueKind::Int && kind_of(b.value, depth + 1).kind == ValueKind::Int &&
+                 one_of(op, {"+=", "-=", "*=", "//=", "%="})) {
+        k = prior;
+      }
+      break;
+    }
+    case BindingKind::Parameter:
+      if (b.star == 1) {
+        k = {ValueKind::Tuple, Evidence::Definition, b.target};
+      } else if (b.star == 2) {
+        k = {ValueKind::Dict, Evidence::Definition, b.target};
+      } else if (b.annotation) {
+        k = kind_of_annotation(b.annotation);
+      }
+      break;
+    case BindingKind::ForTarget:
+    case BindingKind::ComprehensionTarget: {
+      if (b.unpacked) break;
+      const KindInfo iterable = kind_of(b.statement.field(Field::Right), depth + 1);
+      if (iterable.kind == ValueKind::Range) k = {ValueKind::Int, Evidence::BuiltinResult, iterable.origin};
+      if (iterable.kind == ValueKind::Str) k = {ValueKind::Str, Evidence::BuiltinResult, iterable.origin};
+      break;
+    }
+    case BindingKind::NamedExpression:
+      k = kind_of(b.value, depth + 1);
+      break;
+    case BindingKind::FunctionDef:
+      k = {ValueKind::Function, Evidence::Definition, b.statement};
+      break;
+    case BindingKind::ClassDef:
+      k = {ValueKind::Class, Evidence::Definition, b.statement};
+      break;
+    case BindingKind::Import:
+      k = {ValueKind::Module, Evidence::Definition, b.statement};
+      break;
+    default:
+      break;
+  }
+  binding_kinds_[id] = k;
+  binding_state_[id] = 2;
+  return k;
+}
+
+ScopeId Model::self_class(const Node& identifier) const {
+  const Reference* ref = reference_at(identifier);
+  if (ref == nullptr || ref->symbol == kNone) return kNone;
+  ScopeId& memo = self_class_[ref->symbol];
+  if (memo != kNone - 1) return memo;
+  memo = kNone;
+  const Symbol& symbol = symbols_[ref->symbol];
+  if (symbol.bindings.size() != 1) return kNone;  // `self` rebound: not the instance any more
+  const Binding& b = bindings_[symbol.bindings.front()];
+  if (b.kind != BindingKind::Parameter) return kNone;
+  const Scope& fn = scopes_[b.scope];
+  if (fn.kind != ScopeKind::Function || fn.parent == kNone || scopes_[fn.parent].kind != ScopeKind::Class) {
+    return kNone;
+  }
+  // The first parameter of a plain method (not a static or class method).
+  const Node params = fn.node.field(Field::Parameters);
+  Node first;
+  for (const Node p : params.named_children()) {
+    first = p;
+    break;
+  }
+  const Node first_name = first.is(Kind::Identifier) ? first : Node{};
+  if (!first_name || first_name.start_byte() != b.target.start_byte()) return kNone;
+  const Node decorated = fn.node.parent();
+  if (decorated.is(Kind::DecoratedDefinition)) {
+    for (const Node child : decorated.named_children()) {
+      if (!child.is(Kind::Decorator)) continue;
+      const std::string_view d = text(child);
+      if (d.find("staticmethod") != std::string_view::npos || d.find("classmethod") != std::string_view::npos) {
+        return kNone;
+      }
+    }
+  }
+  memo = fn.parent;
+  return memo;
+}
+
+const std::vector<std::uint32_t>& Model::attribute_stores_named(std::string_view attr) const {
+  if (!attribute_stores_ready_) {
+    for (std::uint32_t i = 0; i < attributes_.size(); ++i) {
+      if (attributes_[i].store) attribute_stores_[attributes_[i].attr].push_back(i);
+    }
+    attribute_stores_ready_ = true;
+  }
+  static const std::vector<std::uint32_t> kEmpty;
+  const auto it = attribute_stores_.find(attr);
+  return it == attribute_stores_.end() ? kEmpty : it->second;
+}
+
+KindInfo Model::kind_of_attribute(const Node& attribute, int depth) const {
+  if (depth > kMaxDepth) return {};
+  const Node object = attribute.field(Field::Object);
+  if (!object.is(Kind::Identifier)) return {};
+  const ScopeId cls = self_class(object);
+  if (cls == kNone) return {};
+  const std::string_view attr = text(attribute.field(Field::Attribute));
+  KindInfo agreed;
+  bool aug = false;
+  auto agree = [&](const KindInfo& k) {
+    if (!k) return false;
+    if (!agreed) agreed = k;
+    return agreed.kind == k.kind;
+  };
+  // Class-level declarations: `items: list[int]` (dataclass fields too) or `items = []`.
+  const auto it = scopes_[cls].symbols.find(attr);
+  if (it != scopes_[cls].symbols.end()) {
+    for (const BindingId id : symbols_[it->second].bindings) {
+      const Binding& b = bindings_[id];
+      KindInfo k;
+      if (b.kind == BindingKind::Annotation || (b.kind == BindingKind::Assignment && b.annotation)) {
+        k = kind_of_annotation(b.annotation);
+      } else if (b.kind == BindingKind::Assignment) {
+        k = kind_of_binding(id, depth + 1);
+      }  // a method or nested class of that name is not a data attribute: k stays unknown
+      if (!agree(k)) return {};
+    }
+  }
+  // Every store of this attribute name in the file must be a `self.attr` store of this class.
+  for (const std::uint32_t i : attribute_stores_named(attr)) {
+    const AttributeAccess& a = attributes_[i];
+    if (self_class(a.object) != cls) return {};
+    if (a.store_kind == BindingKind::AugmentedAssignment) {
+      aug = true;
+      continue;
+    }
+    KindInfo k;
+    if (a.store_kind == BindingKind::Assignment || a.store_kind == BindingKind::Annotation) {
+      if (a.annotation) k = kind_of_annotation(a.annotation);
+      if (!k && a.value) k = kind_of(a.value, depth + 1);
+    }
+    if (!agree(k)) return {};
+  }
+  if (aug && !is_mutable_container(agreed.kind) && agreed.kind != ValueKind::Str && agreed.kind != ValueKind::Bytes) {
+    return {};
+  }
+  return agreed;
+}
+
+}  // namespace pyperf::semantic
