@@ -66,9 +66,9 @@ ScopeId Builder::push_scope(ScopeKind kind, const Node& node, ScopeId parent, Lo
   return static_cast<ScopeId>(model_.scopes_.size() - 1);
 }
 
-LoopId Builder::push_loop(LoopKind kind, const Node& node, LoopId parent, ScopeId scope) {
+LoopId Builder::push_loop(LoopKind kind, const Node& node, const Node& iterable, LoopId parent, ScopeId scope) {
   const std::uint32_t depth = parent == kNone ? 1 : model_.loops_[parent].depth + 1;
-  model_.loops_.push_back(Loop{kind, node, parent, depth, scope});
+  model_.loops_.push_back(Loop{kind, node, iterable, parent, depth, scope});
   return static_cast<LoopId>(model_.loops_.size() - 1);
 }
 
@@ -113,7 +113,7 @@ void Builder::enter(const Node& node, Field field) {
       for (const Node child : node.named_children()) {
         if (!child.is(Kind::ForInClause)) continue;
         const LoopId parent = frame.clauses == 0 ? frame.loop : frame.first_loop + frame.clauses - 1;
-        const LoopId id = push_loop(LoopKind::Comprehension, node, parent, frame.new_scope);
+        const LoopId id = push_loop(LoopKind::Comprehension, node, child.field(Field::Right), parent, frame.new_scope);
         if (frame.clauses == 0) frame.first_loop = id;
         ++frame.clauses;
       }
@@ -121,11 +121,12 @@ void Builder::enter(const Node& node, Field field) {
     }
     case Kind::ForStatement: {
       const bool is_async = node.child(0).is(Kind::KwAsync);
-      frame.new_loop = push_loop(is_async ? LoopKind::AsyncFor : LoopKind::For, node, frame.loop, frame.scope);
+      frame.new_loop = push_loop(is_async ? LoopKind::AsyncFor : LoopKind::For, node, node.field(Field::Right),
+                                 frame.loop, frame.scope);
       break;
     }
     case Kind::WhileStatement:
-      frame.new_loop = push_loop(LoopKind::While, node, frame.loop, frame.scope);
+      frame.new_loop = push_loop(LoopKind::While, node, Node{}, frame.loop, frame.scope);
       break;
     case Kind::WildcardImport:
       model_.scopes_[frame.scope].star_import = true;
@@ -550,15 +551,18 @@ namespace {
 
 // Builtins that neither mutate nor keep a reference to their arguments that could mutate later.
 constexpr std::string_view kPureBuiltins[] = {
-    "abs",      "all",    "any",       "bool",    "callable", "chr",  "dict",  "divmod", "enumerate",  "filter",
-    "float",    "format", "frozenset", "getattr", "hasattr",  "hash", "id",    "int",    "isinstance", "issubclass",
-    "iter",     "len",    "list",      "map",     "max",      "min",  "next",  "ord",    "print",      "repr",
-    "reversed", "round",  "set",       "sorted",  "str",      "sum",  "tuple", "type",   "zip",
+    "abs",   "all",      "any",       "bool",    "callable", "chr",  "dict", "divmod", "enumerate",  "filter",
+    "float", "format",   "frozenset", "getattr", "hasattr",  "hash", "id",   "int",    "isinstance", "issubclass",
+    "iter",  "len",      "list",      "map",     "max",      "min",  "next", "ord",    "print",      "repr",
+    "range", "reversed", "round",     "set",     "sorted",   "str",  "sum",  "tuple",  "type",       "zip",
 };
 
-bool is_pure_builtin(std::string_view name) {
-  for (std::string_view b : kPureBuiltins) {
-    if (b == name) return true;
+// Methods of builtin types that read an iterable argument without keeping or changing it.
+bool is_copying_method(std::string_view name) {
+  for (std::string_view m :
+       {"join", "extend", "update", "union", "intersection", "difference", "symmetric_difference", "issubset",
+        "issuperset", "isdisjoint", "extendleft", "index", "count", "startswith", "endswith", "format", "fromkeys"}) {
+    if (m == name) return true;
   }
   return false;
 }
@@ -580,6 +584,13 @@ bool is_membership_right(const Node& comparison, const Node& node) {
 
 }  // namespace
 
+bool is_pure_builtin(std::string_view name) {
+  for (std::string_view b : kPureBuiltins) {
+    if (b == name) return true;
+  }
+  return false;
+}
+
 Use Builder::classify(const Frame& frame) const {
   // frames_: [..., grandparent, parent, frame]
   const std::size_t n = frames_.size();
@@ -598,7 +609,7 @@ Use Builder::classify(const Frame& frame) const {
       }
       return {};
     case Kind::Subscript: {
-      if (frame.field != Field::Value) return {UseKind::Read, {}, node};
+      if (frame.field != Field::Value) return {UseKind::Read, "index", node};
       bool slice = false;
       for (const Node child : parent.node.named_children()) {
         if (child.is(Kind::Slice)) slice = true;
@@ -616,7 +627,7 @@ Use Builder::classify(const Frame& frame) const {
     }
     case Kind::ComparisonOperator:
       if (is_membership_right(parent.node, node)) return {UseKind::Membership, {}, parent.node};
-      return {UseKind::Read, {}, parent.node};
+      return {UseKind::Read, "compare", parent.node};
     case Kind::ForStatement:
     case Kind::ForInClause:
       if (frame.field == Field::Right) return {UseKind::Iterate, {}, parent.node};
@@ -641,10 +652,10 @@ Use Builder::classify(const Frame& frame) const {
       return {UseKind::Aliased, {}, parent.node};
     case Kind::Assignment:
       if (frame.field == Field::Right) return {UseKind::Aliased, {}, parent.node};
-      if (frame.field == Field::TypeAnnotation) return {UseKind::Read, {}, node};
+      if (frame.field == Field::TypeAnnotation) return {UseKind::Read, "annotation", node};
       return {};
     case Kind::AugmentedAssignment:
-      return frame.field == Field::Right ? Use{UseKind::Read, {}, parent.node} : Use{};
+      return frame.field == Field::Right ? Use{UseKind::Read, "augmented", parent.node} : Use{};
     case Kind::NamedExpression:
     case Kind::List:
     case Kind::Tuple:
@@ -652,24 +663,30 @@ Use Builder::classify(const Frame& frame) const {
     case Kind::Dictionary:
     case Kind::Pair:
       return {UseKind::Aliased, {}, parent.node};
+    // `member` tells plain reads apart: rules that change a value's type care whether it is
+    // compared, formatted or unpacked.
     case Kind::NotOperator:
+      return {UseKind::Read, "truth", parent.node};
     case Kind::Interpolation:
+      return {UseKind::Read, "format", parent.node};
     case Kind::ExpressionStatement:
+      return {UseKind::Read, "statement", parent.node};
     case Kind::ListSplat:
     case Kind::DictionarySplat:
+      return {UseKind::Read, "unpack", parent.node};
     case Kind::PrintStatement:
     case Kind::AssertStatement:
     case Kind::UnaryOperator:
-      return {UseKind::Read, {}, parent.node};
+      return {UseKind::Read, "other", parent.node};
     case Kind::BinaryOperator:
       return {UseKind::Read, model_.text(parent.node.field(Field::Operator)), parent.node};
     case Kind::IfStatement:
     case Kind::ElifClause:
     case Kind::WhileStatement:
-      return frame.field == Field::Condition ? Use{UseKind::Read, {}, parent.node} : Use{};
+      return frame.field == Field::Condition ? Use{UseKind::Read, "truth", parent.node} : Use{};
     case Kind::Type:
     case Kind::GenericType:
-      return {UseKind::Read, {}, node};
+      return {UseKind::Read, "annotation", node};
     default:
       return {};
   }
@@ -800,31 +817,40 @@ void Builder::finish() {
   if (!std::is_sorted(model_.binding_index_.begin(), model_.binding_index_.end(), by_byte)) {
     std::stable_sort(model_.binding_index_.begin(), model_.binding_index_.end(), by_byte);
   }
-  // An argument of a builtin that neither mutates nor keeps it is a plain read.
-  auto refine = [&](Use& use) {
-    if (use.kind != UseKind::Argument || !use.site.is(Kind::Call)) return;
-    const Node callee = use.site.field(Field::Function);
-    if (!callee.is(Kind::Identifier)) return;
-    const Reference* ref = model_.reference_at(callee);
-    const std::string_view name = model_.text(callee);
-    if (ref != nullptr && ref->builtin && is_pure_builtin(name)) {
-      use.kind = UseKind::BuiltinCall;
-      use.member = name;
-    }
-  };
-  for (Reference& r : model_.references_) refine(r.use);
-  model_.call_opaque_.resize(model_.calls_.size());
-  for (std::size_t i = 0; i < model_.calls_.size(); ++i) {
-    const Node callee = model_.calls_[i].field(Field::Function);
-    const Reference* ref = callee.is(Kind::Identifier) ? model_.reference_at(callee) : nullptr;
-    model_.call_opaque_[i] = !(ref != nullptr && ref->builtin && is_pure_builtin(model_.text(callee)));
-  }
   for (Symbol& symbol : model_.symbols_) {
     // The nonlocal pass may append out of order; reaching-definition queries want source order.
     std::sort(symbol.bindings.begin(), symbol.bindings.end(), [&](BindingId a, BindingId b) {
       return model_.bindings_[a].target.start_byte() < model_.bindings_[b].target.start_byte();
     });
   }
+  model_.binding_kinds_.assign(model_.bindings_.size(), KindInfo{});
+  model_.binding_state_.assign(model_.bindings_.size(), 0);
+  model_.self_class_.assign(model_.symbols_.size(), kNone - 1);
+  model_.call_opaque_.assign(model_.calls_.size(), 0);
+  // An argument of a builtin (or of a builtin type's method such as str.join or list.extend) that
+  // neither mutates nor keeps it is a plain read. Kinds are queryable from here on.
+  auto refine = [&](Use& use) {
+    if (use.kind != UseKind::Argument || !use.site.is(Kind::Call)) return;
+    const Node callee = use.site.field(Field::Function);
+    if (callee.is(Kind::Identifier)) {
+      const Reference* ref = model_.reference_at(callee);
+      const std::string_view name = model_.text(callee);
+      if (ref != nullptr && ref->builtin && is_pure_builtin(name)) {
+        use.kind = UseKind::BuiltinCall;
+        use.member = name;
+      }
+      return;
+    }
+    if (callee.is(Kind::Attribute)) {
+      const std::string_view method = model_.text(callee.field(Field::Attribute));
+      if (is_copying_method(method) && is_builtin_kind(model_.kind_of(callee.field(Field::Object)).kind)) {
+        use.kind = UseKind::BuiltinCall;
+        use.member = method;
+      }
+    }
+  };
+  for (Reference& r : model_.references_) refine(r.use);
+  for (AttributeAccess& a : model_.attributes_) refine(a.use);
   model_.self_class_.assign(model_.symbols_.size(), kNone - 1);
   for (AttributeAccess& a : model_.attributes_) refine(a.use);
   model_.binding_kinds_.assign(model_.bindings_.size(), KindInfo{});

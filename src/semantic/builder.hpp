@@ -70,7 +70,7 @@ class Builder {
   Use classify(const Frame& frame) const;
   BlockId push_block(BlockId parent);
   ScopeId push_scope(ScopeKind kind, const syntax::Node& node, ScopeId parent, LoopId loop_outside);
-  LoopId push_loop(LoopKind kind, const syntax::Node& node, LoopId parent, ScopeId scope);
+  LoopId push_loop(LoopKind kind, const syntax::Node& node, const syntax::Node& iterable, LoopId parent, ScopeId scope);
   void add_binding(ScopeId scope, BindingKind kind, const syntax::Node& target, const Frame& frame);
   void add_reference(const Frame& frame, const syntax::Node& node, Use use);
   SymbolId symbol_in(ScopeId scope, std::string_view name);

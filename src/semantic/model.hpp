@@ -134,9 +134,10 @@ enum class LoopKind : std::uint8_t { For, AsyncFor, While, Comprehension };
 
 struct Loop {
   LoopKind kind;
-  syntax::Node node;    // for_statement, while_statement, or the comprehension
-  LoopId parent;        // enclosing loop in the same function body, kNone when outermost
-  std::uint32_t depth;  // 1 for an outermost loop
+  syntax::Node node;      // for_statement, while_statement, or the comprehension
+  syntax::Node iterable;  // what a for loop or comprehension clause iterates; null for while
+  LoopId parent;          // enclosing loop in the same function body, kNone when outermost
+  std::uint32_t depth;    // 1 for an outermost loop
   ScopeId scope;
 };
 
@@ -169,6 +170,10 @@ enum class ValueKind : std::uint8_t {
 
 std::string_view to_string(ValueKind kind);
 bool is_dict_like(ValueKind kind);  // dict and its subclasses in collections
+// Builtins that neither mutate their arguments nor keep references to them (len, sorted, print …).
+bool is_pure_builtin(std::string_view name);
+// list, tuple, set, dict, deque, str, bytes …: builtin types whose methods run no user code of theirs.
+bool is_builtin_kind(ValueKind kind);
 
 // Why we believe a value has its kind.
 enum class Evidence : std::uint8_t {
@@ -266,6 +271,8 @@ class Model {
     ScopeId scope;
   };
   std::vector<UseSite> uses(const Variable& variable) const;
+  // For `self.attr` variables: the attribute nodes that store to it (assign, annotate, delete).
+  std::vector<syntax::Node> attribute_stores(const Variable& variable) const;
   // True when the variable is neither rebound nor mutated anywhere inside `loop` (and, when it
   // escapes or lives outside the loop's function, no call in the loop could reach it).
   bool invariant_in(const Variable& variable, LoopId loop) const;
@@ -288,6 +295,7 @@ class Model {
   const std::vector<std::uint32_t>& attribute_stores_named(std::string_view attr) const;
   // True when a call inside `range` could run code we cannot see (not a pure builtin).
   bool opaque_call_within(const syntax::Node& range) const;
+  bool opaque_call_between(std::uint32_t start, std::uint32_t end) const;
 
   const syntax::SourceText* source_;
   std::vector<Scope> scopes_;
@@ -301,8 +309,8 @@ class Model {
   std::vector<std::pair<std::uint32_t, ReferenceId>> reference_index_;
   std::vector<std::pair<std::uint32_t, BindingId>> binding_index_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> attribute_index_;
-  std::vector<syntax::Node> calls_;  // every call, in source order
-  std::vector<bool> call_opaque_;    // set in finish(): not a call of a pure builtin
+  std::vector<syntax::Node> calls_;                // every call, in source order
+  mutable std::vector<std::uint8_t> call_opaque_;  // per call: 0 not judged, 1 opaque, 2 transparent
   // Per-file memos (the model belongs to one thread).
   mutable std::vector<ScopeId> self_class_;  // per symbol; kNone - 1: not computed yet
   mutable std::unordered_map<std::string_view, std::vector<std::uint32_t>> attribute_stores_;

@@ -115,6 +115,15 @@ std::vector<Model::UseSite> Model::uses(const Variable& variable) const {
   return out;
 }
 
+std::vector<Node> Model::attribute_stores(const Variable& variable) const {
+  std::vector<Node> out;
+  if (variable.attribute_class == kNone) return out;
+  for (const std::uint32_t i : attribute_stores_named(variable.attr)) {
+    if (self_class(attributes_[i].object) == variable.attribute_class) out.push_back(attributes_[i].node);
+  }
+  return out;
+}
+
 UsageSummary Model::usage(const Variable& variable) const {
   UsageSummary s;
   const std::string_view source = source_->text();
@@ -175,10 +184,27 @@ UsageSummary Model::usage(const Variable& variable) const {
 }
 
 bool Model::opaque_call_within(const Node& range) const {
-  const auto first = std::lower_bound(calls_.begin(), calls_.end(), range.start_byte(),
+  return opaque_call_between(range.start_byte(), range.end_byte());
+}
+
+bool Model::opaque_call_between(std::uint32_t start, std::uint32_t end) const {
+  const auto first = std::lower_bound(calls_.begin(), calls_.end(), start,
                                       [](const Node& call, std::uint32_t b) { return call.start_byte() < b; });
-  for (auto it = first; it != calls_.end() && it->start_byte() < range.end_byte(); ++it) {
-    if (call_opaque_[static_cast<std::size_t>(it - calls_.begin())]) return true;
+  for (auto it = first; it != calls_.end() && it->start_byte() < end; ++it) {
+    std::uint8_t& state = call_opaque_[static_cast<std::size_t>(it - calls_.begin())];
+    if (state == 0) {
+      // Transparent: a pure builtin, or a method of a value of a builtin type.
+      const Node callee = it->field(Field::Function);
+      bool transparent = false;
+      if (callee.is(Kind::Identifier)) {
+        const Reference* ref = reference_at(callee);
+        transparent = ref != nullptr && ref->builtin && is_pure_builtin(text(callee));
+      } else if (callee.is(Kind::Attribute)) {
+        transparent = is_builtin_kind(kind_of(callee.field(Field::Object)).kind);
+      }
+      state = transparent ? 2 : 1;
+    }
+    if (state == 1) return true;
   }
   return false;
 }
@@ -214,7 +240,14 @@ bool Model::invariant_in(const Variable& variable, LoopId loop_id) const {
       if (bindings_[id].kind == BindingKind::Parameter) reachable = true;
     }
   }
-  return !(reachable && opaque_call_within(loop_node));
+  if (!reachable) return true;
+  // The loop's own iterable runs once, before the first iteration: only calls after it repeat.
+  const Node& iterable = loops_[loop_id].iterable;
+  if (iterable && iterable.start_byte() >= loop_node.start_byte()) {
+    return !opaque_call_between(loop_node.start_byte(), iterable.start_byte()) &&
+           !opaque_call_between(iterable.end_byte(), loop_node.end_byte());
+  }
+  return !opaque_call_within(loop_node);
 }
 
 }  // namespace pyperf::semantic

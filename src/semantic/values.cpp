@@ -174,6 +174,14 @@ ValueKind method_result(ValueKind receiver, std::string_view method) {
   }
 }
 
+// For `target = target + y`, the read of `target` on the right; null otherwise.
+Node accumulated_operand(const Node& value, std::string_view target, std::string_view source) {
+  const Node v = unparen(value);
+  if (!v.is(Kind::BinaryOperator) || v.field(Field::Operator).text(source) != "+") return {};
+  const Node left = unparen(v.field(Field::Left));
+  return left.text(source) == target ? left : Node{};
+}
+
 bool is_mutable_container(ValueKind kind) {
   switch (kind) {
     case ValueKind::List:
@@ -271,6 +279,28 @@ bool is_dict_like(ValueKind kind) {
          kind == ValueKind::Counter;
 }
 
+bool is_builtin_kind(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::List:
+    case ValueKind::Tuple:
+    case ValueKind::Set:
+    case ValueKind::FrozenSet:
+    case ValueKind::Dict:
+    case ValueKind::DefaultDict:
+    case ValueKind::OrderedDict:
+    case ValueKind::Counter:
+    case ValueKind::Deque:
+    case ValueKind::Str:
+    case ValueKind::Bytes:
+    case ValueKind::ByteArray:
+    case ValueKind::Range:
+    case ValueKind::DictView:
+      return true;
+    default:
+      return false;
+  }
+}
+
 KindInfo Model::kind_of(const Node& expression) const {
   return kind_of(expression, 0);
 }
@@ -334,7 +364,13 @@ KindInfo Model::kind_of(const Node& raw, int depth) const {
       const ValueKind right = op == "%" ? ValueKind::Unknown : kind_of(e.field(Field::Right), depth + 1).kind;
       auto result = [&](ValueKind k) { return KindInfo{k, Evidence::Operator, e}; };
       if (op == "+") {
-        if (left == right && one_of(to_string(left), {"list", "tuple", "str", "bytes", "int"})) return result(left);
+        // str.__add__ and bytes.__add__ accept only their own type, so the result keeps the left
+        // operand's type (a foreign __radd__ on a str is not worth guessing about). A list or
+        // tuple plus an unknown operand may be an ndarray (its __radd__), so both must be known.
+        if (left == ValueKind::Str || left == ValueKind::Bytes) return result(left);
+        if (left == right && (left == ValueKind::List || left == ValueKind::Tuple || left == ValueKind::Int)) {
+          return result(left);
+        }
         return {};
       }
       if (op == "*") {
@@ -559,6 +595,15 @@ KindInfo Model::kind_of_binding(BindingId id, int depth) const {
   switch (b.kind) {
     case BindingKind::Assignment:
       if (b.unpacked) break;
+      if (const Node prior = accumulated_operand(b.value, text(b.target), source_->text()); prior) {
+        // `x = x + y` keeps x's type, like `x += y`: it is the accumulator of a loop.
+        const KindInfo before = kind_of(prior, depth + 1);
+        if (before.kind == ValueKind::List || before.kind == ValueKind::Tuple || before.kind == ValueKind::Str ||
+            before.kind == ValueKind::Bytes) {
+          k = before;
+          break;
+        }
+      }
       k = kind_of(b.value, depth + 1);
       if (!k && b.annotation) k = kind_of_annotation(b.annotation);
       if (!k && b.symbol != kNone) {
@@ -703,8 +748,9 @@ KindInfo Model::kind_of_attribute(const Node& attribute, int depth) const {
   for (const std::uint32_t i : attribute_stores_named(attr)) {
     const AttributeAccess& a = attributes_[i];
     if (self_class(a.object) != cls) return {};
-    if (a.store_kind == BindingKind::AugmentedAssignment) {
-      aug = true;
+    if (a.store_kind == BindingKind::AugmentedAssignment ||
+        (a.store_kind == BindingKind::Assignment && accumulated_operand(a.value, text(a.node), source_->text()))) {
+      aug = true;  // `self.x += y` / `self.x = self.x + y` keep the type the other stores give
       continue;
     }
     KindInfo k;

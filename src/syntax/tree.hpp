@@ -45,6 +45,8 @@ class Node {
   Node named_child(std::uint32_t index) const noexcept { return {ts_node_named_child(node_, index), language_}; }
   // O(depth): tree-sitter finds parents by descending from the root.
   Node parent() const noexcept { return {ts_node_parent(node_), language_}; }
+  // O(depth + siblings): use on rare sites only.
+  Node prev_named_sibling() const noexcept { return {ts_node_prev_named_sibling(node_), language_}; }
 
   TSNode raw() const noexcept { return node_; }
   const Language* language() const noexcept { return language_; }
