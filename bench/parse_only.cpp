@@ -48,7 +48,10 @@ int main(int argc, char** argv) {
   }
   pyperf::syntax::install_fast_allocator();
   const auto& language = pyperf::syntax::Language::python();
-  const auto discovery = pyperf::app::discover(paths.empty() ? std::vector<std::string>{"."} : paths);
+  // The same discovery as the linter's (configuration files, excludes, .gitignore).
+  const pyperf::app::Settings settings;
+  pyperf::app::ConfigResolver configs(settings);
+  const auto discovery = pyperf::app::discover(paths.empty() ? std::vector<std::string>{"."} : paths, configs);
   const auto& files = discovery.files;
   std::atomic<std::size_t> next{0};
   std::atomic<std::uint64_t> total_nodes{0};

@@ -8,14 +8,15 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands.hpp"
+#include "app/config.hpp"
 #include "app/settings.hpp"
+#include "report/reporter.hpp"
 #include "syntax/language.hpp"
 #include "syntax/tree.hpp"
 
 namespace {
 
 using pyperf::app::ColorMode;
-using pyperf::app::OutputFormat;
 
 std::vector<std::string> split_commas(const std::vector<std::string>& values) {
   std::vector<std::string> out;
@@ -35,27 +36,56 @@ std::vector<std::string> split_commas(const std::vector<std::string>& values) {
   return out;
 }
 
+std::vector<std::string> format_names() {
+  std::vector<std::string> names;
+  for (const pyperf::report::Format& format : pyperf::report::formats()) names.emplace_back(format.name);
+  return names;
+}
+
 int check_command(int argc, char** argv) {
   CLI::App app{"pyperf-lint: data-structure performance linter for Python, backed by a CPython cost model",
                "pyperf-lint"};
   app.set_version_flag("--version", std::string("pyperf-lint ") + PYPERF_VERSION);
-  app.footer("Other commands:\n  pyperf-lint rule CODE|NAME   show a rule's documentation (--all: every rule)");
+  app.footer(
+      "Other commands:\n"
+      "  pyperf-lint rule CODE|NAME   show a rule's documentation (--all: every rule)\n"
+      "  pyperf-lint config [KEY]     the configuration keys ([tool.pyperf-lint] in pyproject.toml)");
   pyperf::app::Settings settings;
   std::vector<std::string> select;
   std::vector<std::string> extend_select;
   std::vector<std::string> ignore;
-  std::string format = "full";
+  std::string format;
   std::string color = "auto";
+  std::string target;
+  std::string stdin_filename;
   double max_mb = static_cast<double>(settings.max_file_size) / 1e6;
-  app.add_option("paths", settings.paths, "Files or directories to lint (default: .)");
+  app.add_option("paths", settings.paths, "Files or directories to lint (default: .); `-` reads standard input");
   app.add_option("--select", select, "Rules to enable: codes, prefixes (PPL1), names or ALL, comma-separated")
+      ->allow_extra_args(false)
       ->delimiter(',');
-  app.add_option("--extend-select", extend_select, "Rules to enable on top of --select")->delimiter(',');
-  app.add_option("--ignore", ignore, "Rules to disable: codes, prefixes or names, comma-separated")->delimiter(',');
+  app.add_option("--extend-select", extend_select, "Rules to enable on top of --select")->allow_extra_args(false);
+  app.add_option("--ignore", ignore, "Rules to disable: codes, prefixes or names, comma-separated")
+      ->allow_extra_args(false)
+      ->delimiter(',');
   app.add_flag("--preview", settings.selection.preview, "Enable preview rules");
-  app.add_option("--output-format", format, "Output format")
-      ->check(CLI::IsMember({"full", "concise", "json"}))
-      ->default_str("full");
+  app.add_option("--output-format", format, "Output format (default: full)")
+      ->check(CLI::IsMember(format_names()))
+      ->envname("PYPERF_LINT_OUTPUT_FORMAT");
+  app.add_option("-o,--output-file", settings.output_file, "Write the report to this file instead of stdout");
+  app.add_flag("--statistics", settings.statistics, "Print the number of findings per rule instead of the findings");
+  std::string sort = "path";
+  app.add_option("--sort", sort, "Order of the findings: path (file, line, column) or impact (largest first)")
+      ->check(CLI::IsMember({"path", "impact"}));
+  app.add_option("--min-impact", settings.min_impact,
+                 "Report only findings whose impact estimate is at least N (1-100)")
+      ->check(CLI::Range(0, 100));
+  app.add_option("--config", settings.config_file, "Use this configuration file for every path");
+  app.add_flag("--isolated", settings.isolated, "Ignore every configuration file");
+  app.add_flag("--show-settings", settings.show_settings, "Print the settings resolved for the first file, and exit");
+  app.add_option("--stdin-filename", stdin_filename,
+                 "The name standard input is linted as (its configuration and per-file-ignores apply)");
+  app.add_option("--target-version", target, "The oldest Python version to support")
+      ->check(CLI::IsMember(pyperf::app::target_version_names()));
   app.add_option("--color", color, "Colour the text output")->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--exit-zero", settings.exit_zero, "Exit with 0 even when there are findings");
   app.add_option("--threads", settings.threads, "Worker threads (default: one per core)")->check(CLI::Range(1U, 1024U));
@@ -63,19 +93,20 @@ int check_command(int argc, char** argv) {
   app.add_option("--max-file-size", max_mb, "Skip (with an error) files larger than this many MB")
       ->check(CLI::PositiveNumber)
       ->default_str("10");
+  app.get_option("--config")->excludes("--isolated");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int rc = app.exit(e);
     return rc == 0 ? 0 : pyperf::app::kExitError;
   }
-  if (settings.paths.empty()) settings.paths.push_back(".");
+  settings.sort_by_impact = sort == "impact";
   settings.selection.select = split_commas(select);
   settings.selection.extend_select = split_commas(extend_select);
   settings.selection.ignore = split_commas(ignore);
-  settings.output_format = format == "json"      ? OutputFormat::Json
-                           : format == "concise" ? OutputFormat::Concise
-                                                 : OutputFormat::Full;
+  if (!format.empty()) settings.output_format = pyperf::report::find_format(format)->format;
+  if (!target.empty()) settings.target_version = pyperf::app::parse_target_version(target);
+  if (app.count("--stdin-filename") > 0) settings.stdin_filename = stdin_filename;
   settings.color = color == "always" ? ColorMode::Always : color == "never" ? ColorMode::Never : ColorMode::Auto;
   settings.max_file_size = static_cast<std::uint64_t>(max_mb * 1e6);
   return pyperf::app::run_check(settings);
@@ -88,7 +119,8 @@ int rule_command(int argc, char** argv) {
   std::string format = "text";
   app.add_option("rule", selector, "Rule code (PPL101) or name (membership-test-on-list)");
   app.add_flag("--all", all, "Show every rule");
-  app.add_option("--output-format", format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  app.add_option("--output-format", format, "text (markdown), json, or table (the README's rule table)")
+      ->check(CLI::IsMember({"text", "json", "table"}));
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -99,7 +131,21 @@ int rule_command(int argc, char** argv) {
     std::cerr << "pyperf-lint: error: give a rule code or name, or --all\n";
     return pyperf::app::kExitError;
   }
-  return pyperf::app::run_rule(selector, all, format == "json");
+  return pyperf::app::run_rule(selector, all, format);
+}
+
+int config_command(int argc, char** argv) {
+  CLI::App app{"Show the configuration keys ([tool.pyperf-lint] in pyproject.toml, or pyperf-lint.toml)",
+               "pyperf-lint config"};
+  std::string key;
+  app.add_option("key", key, "One key to describe");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : pyperf::app::kExitError;
+  }
+  return pyperf::app::run_config(key);
 }
 
 }  // namespace
@@ -111,6 +157,7 @@ int main(int argc, char** argv) {
     // `check` is optional; `rule` and `debug-tree` are subcommands. The first word decides.
     const std::string first = argc > 1 ? argv[1] : "";
     if (first == "rule") return rule_command(argc - 1, argv + 1);
+    if (first == "config") return config_command(argc - 1, argv + 1);
     if (first == "debug-tree") {
       if (argc != 3) {
         std::cerr << "usage: pyperf-lint debug-tree FILE\n";

@@ -1,48 +1,18 @@
 #include "app/discovery.hpp"
 
 #include <algorithm>
-#include <array>
 #include <filesystem>
 #include <string_view>
 #include <system_error>
 
 #include <fmt/core.h>
 
+#include "app/git_ignore.hpp"
+
 namespace pyperf::app {
 namespace fs = std::filesystem;
 
 namespace {
-
-// Version control, virtual environments, caches and build output: never first-party source.
-constexpr std::array<std::string_view, 27> kSkippedDirectories = {
-    ".bzr",
-    ".direnv",
-    ".eggs",
-    ".git",
-    ".git-rewrite",
-    ".hg",
-    ".ipynb_checkpoints",
-    ".mypy_cache",
-    ".nox",
-    ".pants.d",
-    ".pyenv",
-    ".pytest_cache",
-    ".pytype",
-    ".ruff_cache",
-    ".svn",
-    ".tox",
-    ".venv",
-    ".vscode",
-    "__pycache__",
-    "__pypackages__",
-    "_build",
-    "buck-out",
-    "build",
-    "dist",
-    "node_modules",
-    "site-packages",
-    "venv",
-};
 
 bool is_python_file(const fs::path& path) {
   const std::string ext = path.extension().string();
@@ -55,46 +25,61 @@ std::string display(const fs::path& path) {
   return s.empty() ? "." : s;
 }
 
-void walk_directory(const fs::path& root, Discovery& out) {
-  std::vector<fs::path> pending{root};
-  while (!pending.empty()) {
-    const fs::path dir = std::move(pending.back());
-    pending.pop_back();
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec);
-    if (ec) {
-      out.errors.push_back(fmt::format("{}: cannot read directory: {}", display(dir), ec.message()));
-      continue;
-    }
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-      if (ec) break;
-      const fs::directory_entry& entry = *it;
-      const fs::path& path = entry.path();
-      std::error_code type_ec;
-      const bool is_link = entry.is_symlink(type_ec);
-      if (entry.is_directory(type_ec)) {
-        if (is_link) continue;  // never follow directory links: no cycles, no escaping the tree
-        if (!is_skipped_directory(path.filename().string())) pending.push_back(path);
+struct Walker {
+  ConfigResolver& configs;
+  GitIgnore git;
+  Discovery& out;
+
+  bool skipped(const ProjectSettings& settings, const std::string& absolute, const std::string& name) {
+    if (settings.is_excluded(absolute, name)) return true;
+    return settings.respect_gitignore && git.ignored(absolute);
+  }
+
+  void walk(const fs::path& root) {
+    struct Dir {
+      fs::path shown;
+      std::string absolute;
+    };
+    std::vector<Dir> pending{{root, normalized_absolute(root.string())}};
+    while (!pending.empty()) {
+      const Dir dir = std::move(pending.back());
+      pending.pop_back();
+      std::error_code ec;
+      fs::directory_iterator it(dir.shown, ec);
+      if (ec) {
+        out.errors.push_back(fmt::format("{}: cannot read directory: {}", display(dir.shown), ec.message()));
         continue;
       }
-      if (!is_python_file(path)) continue;
-      if (entry.is_regular_file(type_ec) || is_link || type_ec) {
-        // Links to files are linted; a dangling link is reported when it is read.
-        out.files.push_back({display(path), false});
+      const ProjectSettings& settings = configs.for_directory(dir.absolute);
+      for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        const fs::directory_entry& entry = *it;
+        const fs::path& path = entry.path();
+        const std::string name = path.filename().string();
+        const std::string absolute = dir.absolute == "/" ? "/" + name : dir.absolute + "/" + name;
+        std::error_code type_ec;
+        const bool is_link = entry.is_symlink(type_ec);
+        if (entry.is_directory(type_ec)) {
+          if (is_link) continue;  // never follow directory links: no cycles, no escaping the tree
+          if (!skipped(settings, absolute, name)) pending.push_back({path, absolute});
+          continue;
+        }
+        if (!is_python_file(path) || skipped(settings, absolute, name)) continue;
+        if (entry.is_regular_file(type_ec) || is_link || type_ec) {
+          // Links to files are linted; a dangling link is reported when it is read.
+          out.files.push_back({display(path), false, &settings});
+        }
       }
+      if (ec) out.errors.push_back(fmt::format("{}: cannot read directory: {}", display(dir.shown), ec.message()));
     }
-    if (ec) out.errors.push_back(fmt::format("{}: cannot read directory: {}", display(dir), ec.message()));
   }
-}
+};
 
 }  // namespace
 
-bool is_skipped_directory(std::string_view name) {
-  return std::find(kSkippedDirectories.begin(), kSkippedDirectories.end(), name) != kSkippedDirectories.end();
-}
-
-Discovery discover(const std::vector<std::string>& paths) {
+Discovery discover(const std::vector<std::string>& paths, ConfigResolver& configs) {
   Discovery out;
+  Walker walker{configs, {}, out};
   for (const std::string& arg : paths) {
     const fs::path path(arg);
     std::error_code ec;
@@ -104,9 +89,9 @@ Discovery discover(const std::vector<std::string>& paths) {
       continue;
     }
     if (fs::is_directory(status)) {
-      walk_directory(path, out);
+      walker.walk(path);
     } else {
-      out.files.push_back({display(path), true});
+      out.files.push_back({display(path), true, &configs.for_file(normalized_absolute(arg))});
     }
   }
   std::sort(out.files.begin(), out.files.end(), [](const SourceFile& a, const SourceFile& b) {

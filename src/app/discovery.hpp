@@ -1,14 +1,18 @@
 #pragma once
-// Turns the paths on the command line into the sorted list of files to lint.
+// Turns the paths on the command line into the sorted list of files to lint, each with the
+// settings of its closest configuration file.
 
 #include <string>
 #include <vector>
+
+#include "app/config.hpp"
 
 namespace pyperf::app {
 
 struct SourceFile {
   std::string path;        // as shown to the user (relative when the argument was)
   bool explicit_ = false;  // named on the command line (always linted, whatever its name)
+  const ProjectSettings* settings = nullptr;
 };
 
 struct Discovery {
@@ -16,11 +20,10 @@ struct Discovery {
   std::vector<std::string> errors;  // "path: reason", one per path that could not be walked
 };
 
-// Directories are walked for *.py and *.pyi files; directories named in kSkippedDirectories are
-// not entered (unless named on the command line); symlinked directories are not followed.
-Discovery discover(const std::vector<std::string>& paths);
-
-// Directory names never entered during discovery.
-bool is_skipped_directory(std::string_view name);
+// Directories are walked for *.py and *.pyi files. Each entry is checked against the settings of
+// its directory: `exclude`/`extend-exclude` (by name or path) and, with `respect-gitignore`, what
+// git ignores. Paths named on the command line are always taken; symlinked directories are not
+// followed. Throws ConfigError when a configuration file on the way is broken.
+Discovery discover(const std::vector<std::string>& paths, ConfigResolver& configs);
 
 }  // namespace pyperf::app

@@ -78,33 +78,35 @@ FileResult lint_with(const std::string& path, std::string bytes, const lint::Che
 
 }  // namespace
 
-FileResult lint_source(const std::string& path, std::string bytes, std::span<const lint::Rule* const> rules) {
-  const lint::Checker checker(rules);
+FileResult lint_source(const std::string& path, std::string bytes, std::span<const lint::Rule* const> rules,
+                       lint::Options options) {
+  const lint::Checker checker(rules, options);
   syntax::Parser parser(syntax::Language::python());
   return lint_with(path, std::move(bytes), checker, parser);
 }
 
-RunResult run(const Settings& settings, std::span<const lint::Rule* const> rules,
-              const std::vector<SourceFile>& files) {
+RunResult run(const Settings& settings, const std::vector<LintJob>& jobs) {
   RunResult result;
-  result.files.resize(files.size());
-  const lint::Checker checker(rules);
+  result.files.resize(jobs.size());
   std::atomic<std::size_t> next{0};
 
   auto worker = [&] {
     syntax::Parser parser(syntax::Language::python());
     for (;;) {
       const std::size_t i = next.fetch_add(1, std::memory_order_relaxed);
-      if (i >= files.size()) return;
+      if (i >= jobs.size()) return;
+      const LintJob& job = jobs[i];
       FileResult& out = result.files[i];
-      out.path = files[i].path;
+      out.path = job.path;
       try {
         std::string bytes;
-        if (std::string error = read_file(files[i].path, settings.max_file_size, bytes); !error.empty()) {
+        if (job.contents) {
+          bytes = *job.contents;
+        } else if (std::string error = read_file(job.path, settings.max_file_size, bytes); !error.empty()) {
           out.error = std::move(error);
           continue;
         }
-        out = lint_with(files[i].path, std::move(bytes), checker, parser);
+        out = lint_with(job.path, std::move(bytes), *job.checker, parser);
       } catch (const std::exception& e) {
         out.diagnostics.clear();
         out.error = fmt::format("internal error while linting: {}", e.what());
@@ -113,7 +115,7 @@ RunResult run(const Settings& settings, std::span<const lint::Rule* const> rules
   };
 
   unsigned threads = settings.threads != 0 ? settings.threads : std::max(1U, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(files.size(), 1)));
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(jobs.size(), 1)));
   if (threads <= 1) {
     worker();
   } else {

@@ -1,26 +1,42 @@
 #pragma once
-// Everything one run needs, filled from the command line (and later configuration files).
+// What the command line asks for. Configuration files (app/config.hpp) fill what it leaves unset.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "cost/measurements.hpp"
 #include "lint/registry.hpp"
 
 namespace pyperf::app {
 
-enum class OutputFormat { Full, Concise, Json };
+enum class OutputFormat { Full, Concise, Json, JsonLines, Grouped, Sarif, Github, Gitlab, Junit, Pylint };
 enum class ColorMode { Auto, Always, Never };
+enum class TargetVersion { Py39, Py310, Py311, Py312, Py313 };
+// The cost model's spelling of the same version.
+inline cost::PyVersion to_py_version(TargetVersion v) {
+  return static_cast<cost::PyVersion>(9 + static_cast<int>(v));
+}
 
 struct Settings {
   std::vector<std::string> paths;
-  lint::Selection selection;
-  OutputFormat output_format = OutputFormat::Full;
+  lint::Selection selection;                  // the command line's layer over the config file's
+  std::optional<OutputFormat> output_format;  // unset: the config file's, else full
+  std::optional<TargetVersion> target_version;
   ColorMode color = ColorMode::Auto;
   bool exit_zero = false;
   bool quiet = false;
   unsigned threads = 0;                      // 0: one per core
   std::uint64_t max_file_size = 10'000'000;  // bytes; larger files are skipped with an error
+  std::string config_file;                   // --config: this file for every path
+  bool isolated = false;                     // --isolated: no configuration file at all
+  bool show_settings = false;
+  bool statistics = false;
+  bool sort_by_impact = false;                // --sort impact: the findings that matter most first
+  int min_impact = 0;                         // --min-impact N: drop findings the cost model rates lower
+  std::string output_file;                    // empty: stdout
+  std::optional<std::string> stdin_filename;  // the name standard input is linted as
 };
 
 // Exit codes, as ruff and flake8 use them.

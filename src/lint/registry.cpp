@@ -59,8 +59,19 @@ std::vector<const Rule*> rules_matching(std::string_view selector) {
 }
 
 SelectionResult select_rules(const Selection& selection) {
+  SelectionLayer layer;
+  if (!selection.select.empty()) layer.select = selection.select;
+  layer.extend_select = selection.extend_select;
+  layer.ignore = selection.ignore;
+  return select_rules(std::span<const SelectionLayer>(&layer, 1), selection.preview);
+}
+
+SelectionResult select_rules(std::span<const SelectionLayer> layers, bool preview) {
   SelectionResult result;
   std::vector<const Rule*> chosen;
+  for (const Rule* rule : all_rules()) {
+    if (rule->meta().stability == Stability::Stable || preview) chosen.push_back(rule);
+  }
   auto add = [&](const std::vector<std::string>& selectors) -> bool {
     for (const std::string& selector : selectors) {
       const auto matched = rules_matching(selector);
@@ -72,34 +83,33 @@ SelectionResult select_rules(const Selection& selection) {
       }
       const bool exact = find_rule(selector) != nullptr;
       for (const Rule* rule : matched) {
-        if (rule->meta().stability == Stability::Preview && !selection.preview && !exact) continue;
+        if (rule->meta().stability == Stability::Preview && !preview && !exact) continue;
         chosen.push_back(rule);
       }
     }
     return true;
   };
-  if (selection.select.empty()) {
-    for (const Rule* rule : all_rules()) {
-      if (rule->meta().stability == Stability::Stable || selection.preview) chosen.push_back(rule);
+  for (const SelectionLayer& layer : layers) {
+    if (layer.select) {
+      chosen.clear();
+      if (!add(*layer.select)) return result;
     }
-  } else if (!add(selection.select)) {
-    return result;
-  }
-  if (!add(selection.extend_select)) return result;
-  std::vector<const Rule*> ignored;
-  for (const std::string& selector : selection.ignore) {
-    const auto matched = rules_matching(selector);
-    if (matched.empty()) {
-      result.error = "unknown rule selector '" + selector + "' in ignore";
-      return result;
+    if (!add(layer.extend_select)) return result;
+    std::vector<const Rule*> ignored;
+    for (const std::string& selector : layer.ignore) {
+      const auto matched = rules_matching(selector);
+      if (matched.empty()) {
+        result.error = "unknown rule selector '" + selector + "' in ignore";
+        return result;
+      }
+      ignored.insert(ignored.end(), matched.begin(), matched.end());
     }
-    ignored.insert(ignored.end(), matched.begin(), matched.end());
+    std::erase_if(chosen,
+                  [&](const Rule* rule) { return std::find(ignored.begin(), ignored.end(), rule) != ignored.end(); });
   }
   std::sort(chosen.begin(), chosen.end(), [](const Rule* a, const Rule* b) { return a->meta().code < b->meta().code; });
   chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
-  for (const Rule* rule : chosen) {
-    if (std::find(ignored.begin(), ignored.end(), rule) == ignored.end()) result.rules.push_back(rule);
-  }
+  result.rules = std::move(chosen);
   return result;
 }
 

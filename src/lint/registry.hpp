@@ -1,6 +1,7 @@
 #pragma once
 // The registry: every rule listed once in rules/rules.def, sorted by code.
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -29,6 +30,16 @@ struct SelectionResult {
 };
 
 SelectionResult select_rules(const Selection& selection);
+
+// Ruff's layering of configuration over configuration (the command line over a config file): a
+// layer with `select` (even an empty one) starts over from it, a layer without starts from the
+// previous layer's rules (the first from the defaults); then `extend_select` adds, `ignore` removes.
+struct SelectionLayer {
+  std::optional<std::vector<std::string>> select;
+  std::vector<std::string> extend_select;
+  std::vector<std::string> ignore;
+};
+SelectionResult select_rules(std::span<const SelectionLayer> layers, bool preview);
 
 // The rules one selector names; empty when it names none.
 std::vector<const Rule*> rules_matching(std::string_view selector);

@@ -21,6 +21,17 @@ std::string_view to_string(Tier tier);
 std::string_view to_string(Stability stability);
 std::string_view to_string(FixAvailability fix);
 
+// An option a rule accepts in `[tool.pyperf-lint.<rule-name>]`. The config parser accepts that
+// table only for rules that declare options, and checks each key's type against the declaration.
+enum class OptionType : std::uint8_t { Bool, Int, String, StringList };
+
+struct RuleOption {
+  std::string_view name;  // kebab-case key
+  OptionType type;
+  std::string_view default_value;  // as TOML, for the documentation
+  std::string_view description;
+};
+
 // The single source of truth about a rule: the CLI, docs, JSON and SARIF all read it.
 struct RuleMeta {
   std::string_view code;       // "PPL102"
@@ -35,6 +46,7 @@ struct RuleMeta {
   std::span<const syntax::Kind> kinds;  // node kinds the check is dispatched on
   std::string_view cost_before;         // cost-table ids (src/cost/)
   std::string_view cost_after;
+  std::span<const RuleOption> options = {};  // none: a `[tool.pyperf-lint.<rule-name>]` table is an error
 };
 
 class Context;

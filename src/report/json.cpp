@@ -1,5 +1,6 @@
 // `json`: an array shaped like ruff's (code, filename, location, end_location, message, noqa_row,
-// url, fix) plus name, severity, loop_depth and the cost-model complexities.
+// url, fix) plus name, severity, loop_depth and the cost model's verdict: complexities before and
+// after, and the impact estimate (1-100).
 
 #include <nlohmann/json.hpp>
 
@@ -8,30 +9,31 @@
 
 namespace pyperf::report {
 
+nlohmann::json diagnostic_json(const app::FileResult& file, const lint::Diagnostic& d) {
+  nlohmann::json cost = nullptr;
+  if (!d.cost_before.empty() || !d.cost_after.empty()) {
+    cost = {{"before", d.cost_before}, {"after", d.cost_after}, {"impact", d.impact}};
+  }
+  return {
+      {"code", d.rule->code},
+      {"name", d.rule->name},
+      {"filename", absolute_path(file.path)},
+      {"location", {{"row", d.start.line}, {"column", d.start.column}}},
+      {"end_location", {{"row", d.end.line}, {"column", d.end.column}}},
+      {"message", d.message},
+      {"noqa_row", d.start.line},
+      {"url", lint::doc_url(*d.rule)},
+      {"fix", nullptr},
+      {"severity", lint::to_string(d.severity)},
+      {"loop_depth", d.loop_depth},
+      {"cost", cost},
+  };
+}
+
 void write_json(const ReportInput& input, std::ostream& out) {
   nlohmann::json array = nlohmann::json::array();
   for (const app::FileResult& file : input.run.files) {
-    const std::string filename = absolute_path(file.path);
-    for (const lint::Diagnostic& d : file.diagnostics) {
-      nlohmann::json cost = nullptr;
-      if (!d.cost_before.empty() || !d.cost_after.empty()) {
-        cost = {{"before", d.cost_before}, {"after", d.cost_after}};
-      }
-      array.push_back({
-          {"code", d.rule->code},
-          {"name", d.rule->name},
-          {"filename", filename},
-          {"location", {{"row", d.start.line}, {"column", d.start.column}}},
-          {"end_location", {{"row", d.end.line}, {"column", d.end.column}}},
-          {"message", d.message},
-          {"noqa_row", d.start.line},
-          {"url", lint::doc_url(*d.rule)},
-          {"fix", nullptr},
-          {"severity", lint::to_string(d.severity)},
-          {"loop_depth", d.loop_depth},
-          {"cost", cost},
-      });
-    }
+    for (const lint::Diagnostic& d : file.diagnostics) array.push_back(diagnostic_json(file, d));
   }
   out << array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }

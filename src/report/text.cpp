@@ -1,5 +1,6 @@
 // `full` (default) and `concise` text output. Colour only when the caller decided the terminal
-// wants it (a TTY, NO_COLOR unset).
+// wants it (a TTY, NO_COLOR unset). Paths and messages go through printable(): a file name with a
+// newline or an escape sequence cannot forge lines or drive the terminal.
 
 #include <algorithm>
 #include <string>
@@ -7,23 +8,14 @@
 #include <fmt/core.h>
 
 #include "report/reporter.hpp"
+#include "report/style.hpp"
 
 namespace pyperf::report {
 namespace {
 
-struct Style {
-  bool on;
-  std::string_view bold() const { return on ? "\x1b[1m" : ""; }
-  std::string_view code() const { return on ? "\x1b[1;31m" : ""; }
-  std::string_view dim() const { return on ? "\x1b[2;34m" : ""; }
-  std::string_view caret() const { return on ? "\x1b[1;31m" : ""; }
-  std::string_view help() const { return on ? "\x1b[1;36m" : ""; }
-  std::string_view reset() const { return on ? "\x1b[0m" : ""; }
-};
-
 void write_header(const Style& s, const std::string& path, const lint::Diagnostic& d, std::ostream& out) {
-  out << s.bold() << path << s.reset() << ':' << d.start.line << ':' << d.start.column << ": " << s.code()
-      << d.rule->code << s.reset() << ' ' << d.message << '\n';
+  out << s.bold() << printable(path) << s.reset() << ':' << d.start.line << ':' << d.start.column << ": " << s.code()
+      << d.rule->code << s.reset() << ' ' << printable(d.message) << '\n';
 }
 
 // Byte offset in `line` of the code point at 1-based `column`.
@@ -65,6 +57,10 @@ void write_snippet(const Style& s, const lint::Diagnostic& d, std::ostream& out)
   if (!d.rule->fix_title.empty()) {
     out << s.dim() << gutter << " = " << s.reset() << s.help() << "help" << s.reset() << ": " << d.rule->fix_title
         << '\n';
+  }
+  if (!d.cost_before.empty() && !d.cost_after.empty()) {
+    out << s.dim() << gutter << " = " << s.reset() << s.help() << "cost" << s.reset() << ": " << d.cost_before << " -> "
+        << d.cost_after << " per operation, impact " << d.impact << "/100\n";
   }
   out << '\n';
 }

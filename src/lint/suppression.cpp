@@ -1,0 +1,231 @@
+#include "lint/suppression.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "lint/registry.hpp"
+
+namespace pyperf::lint {
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\f' || c == '\v';
+}
+
+bool is_word(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
+}
+
+bool starts_with_ci(std::string_view text, std::size_t at, std::string_view word) {
+  if (text.size() - at < word.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[at + i])) != word[i]) return false;
+  }
+  return true;
+}
+
+std::size_t skip_spaces(std::string_view text, std::size_t i) {
+  while (i < text.size() && is_space(text[i])) ++i;
+  return i;
+}
+
+// ruff's code shape: one or more uppercase ASCII letters, then one or more digits.
+bool is_code(std::string_view token) {
+  std::size_t i = 0;
+  while (i < token.size() && token[i] >= 'A' && token[i] <= 'Z') ++i;
+  if (i == 0 || i == token.size()) return false;
+  return std::all_of(token.begin() + static_cast<std::ptrdiff_t>(i), token.end(),
+                     [](char c) { return c >= '0' && c <= '9'; });
+}
+
+const RuleMeta* rule_named(std::string_view name) {
+  for (const Rule* rule : all_rules()) {
+    if (rule->meta().name == name) return &rule->meta();
+  }
+  return nullptr;
+}
+
+// Reads what follows `noqa` at `i`: nothing (blanket) or `: CODE[, CODE]…`.
+std::optional<NoqaDirective> parse_tail(std::string_view text, std::size_t start, std::size_t i) {
+  NoqaDirective d;
+  d.start = static_cast<std::uint32_t>(start);
+  d.end = static_cast<std::uint32_t>(i);
+  const std::size_t colon = skip_spaces(text, i);
+  if (colon >= text.size() || text[colon] != ':') {
+    // `# noqa`, `# noqa # why`, `# noqa why`; but `# noqa1` or `# noqa-x` are not directives.
+    if (i < text.size() && !is_space(text[i]) && text[i] != '#') return std::nullopt;
+    return d;
+  }
+  d.blanket = false;
+  std::size_t at = colon + 1;
+  for (;;) {
+    while (at < text.size() && (is_space(text[at]) || text[at] == ',')) ++at;
+    std::size_t end = at;
+    while (end < text.size() && is_word(text[end])) ++end;
+    const std::string_view token = text.substr(at, end - at);
+    NoqaCode code{std::string(token), nullptr, false, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end)};
+    if (!token.empty() && is_code(token)) {
+      const Rule* rule = find_rule(token);
+      code.rule = rule != nullptr ? &rule->meta() : nullptr;
+      code.ours = rule != nullptr || token.starts_with("PPL");
+    } else if (const RuleMeta* named = token.empty() ? nullptr : rule_named(token)) {
+      code.rule = named;
+      code.ours = true;
+    } else {
+      break;  // the code list ends at the first word that is not a code
+    }
+    d.codes.push_back(std::move(code));
+    d.end = static_cast<std::uint32_t>(end);
+    at = end;
+  }
+  if (d.codes.empty()) return std::nullopt;  // `# noqa:` without codes: ruff ignores it too
+  return d;
+}
+
+std::optional<NoqaDirective> parse_at(std::string_view text, std::size_t hash) {
+  const std::size_t word = skip_spaces(text, hash + 1);
+  if (!starts_with_ci(text, word, "noqa")) return std::nullopt;
+  return parse_tail(text, hash, word + 4);
+}
+
+bool blank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return is_space(c); });
+}
+
+struct LineDirective {
+  std::uint32_t line;
+  std::uint32_t comment_start;
+  NoqaDirective directive;
+  std::vector<bool> used;  // per code
+  bool blanket_used = false;
+};
+
+std::string unused_message(const LineDirective& ld, std::span<const Rule* const> enabled) {
+  const NoqaDirective& d = ld.directive;
+  if (d.blanket) return "unused blanket `noqa` directive: it suppresses nothing";
+  std::vector<std::string> unused;
+  std::vector<std::string> disabled;
+  std::vector<std::string> unknown;
+  std::vector<std::string> duplicated;
+  for (std::size_t k = 0; k < d.codes.size(); ++k) {
+    const NoqaCode& code = d.codes[k];
+    if (!code.ours || ld.used[k]) continue;
+    const std::string quoted = fmt::format("`{}`", code.text);
+    if (code.rule == nullptr) {
+      unknown.push_back(quoted);
+    } else if (std::any_of(d.codes.begin(), d.codes.begin() + static_cast<std::ptrdiff_t>(k),
+                           [&](const NoqaCode& earlier) { return earlier.rule == code.rule; })) {
+      duplicated.push_back(quoted);
+    } else if (std::none_of(enabled.begin(), enabled.end(), [&](const Rule* r) { return &r->meta() == code.rule; })) {
+      disabled.push_back(quoted);
+    } else {
+      unused.push_back(quoted);
+    }
+  }
+  std::string parts;
+  auto add = [&](std::string_view label, const std::vector<std::string>& codes) {
+    if (codes.empty()) return;
+    if (!parts.empty()) parts += "; ";
+    parts += fmt::format("{}: {}", label, fmt::join(codes, ", "));
+  };
+  add("unused", unused);
+  add("non-enabled", disabled);
+  add("unknown", unknown);
+  add("duplicated", duplicated);
+  return parts.empty() ? "" : fmt::format("unused `noqa` directive ({})", parts);
+}
+
+}  // namespace
+
+std::optional<NoqaDirective> parse_noqa(std::string_view comment) {
+  for (std::size_t hash = comment.find('#'); hash != std::string_view::npos; hash = comment.find('#', hash + 1)) {
+    if (auto directive = parse_at(comment, hash)) return directive;
+  }
+  return std::nullopt;
+}
+
+std::optional<NoqaDirective> parse_file_noqa(std::string_view comment) {
+  constexpr std::string_view kTool = "pyperf-lint";
+  if (!comment.starts_with('#')) return std::nullopt;
+  std::size_t i = skip_spaces(comment, 1);
+  if (comment.substr(i, kTool.size()) != kTool) return std::nullopt;
+  i = skip_spaces(comment, i + kTool.size());
+  if (i >= comment.size() || comment[i] != ':') return std::nullopt;
+  i = skip_spaces(comment, i + 1);
+  if (!starts_with_ci(comment, i, "noqa")) return std::nullopt;
+  return parse_tail(comment, 0, i + 4);
+}
+
+void apply_suppressions(const syntax::SourceText& source, std::span<const CommentRange> comments,
+                        std::span<const Rule* const> enabled, std::vector<Diagnostic>& diagnostics) {
+  const auto unused_rule =
+      std::find_if(enabled.begin(), enabled.end(), [](const Rule* r) { return r->meta().code == kUnusedNoqaCode; });
+  if (diagnostics.empty() && unused_rule == enabled.end()) return;  // nothing to filter or report
+  std::vector<LineDirective> lines;                                 // in line order: comments come in source order
+  std::vector<const RuleMeta*> file_exempt;
+  bool file_blanket = false;
+  for (const CommentRange& c : comments) {
+    const std::string_view text = source.text().substr(c.start_byte, c.end_byte - c.start_byte);
+    const std::uint32_t line = source.line_index(c.start_byte);
+    if (blank(source.line_text(line).substr(0, c.start_byte - source.line_start(line)))) {
+      if (auto file = parse_file_noqa(text)) {
+        file_blanket = file_blanket || file->blanket;
+        for (const NoqaCode& code : file->codes) {
+          if (code.rule != nullptr) file_exempt.push_back(code.rule);
+        }
+        continue;
+      }
+    }
+    if (auto directive = parse_noqa(text)) {
+      std::vector<bool> used(directive->codes.size(), false);
+      lines.push_back({line, c.start_byte, std::move(*directive), std::move(used)});
+    }
+  }
+  if (file_blanket) {
+    diagnostics.clear();
+    return;
+  }
+  auto exempt = [&](const RuleMeta* rule) {
+    return std::find(file_exempt.begin(), file_exempt.end(), rule) != file_exempt.end();
+  };
+  std::erase_if(diagnostics, [&](const Diagnostic& d) {
+    if (exempt(d.rule)) return true;
+    const std::uint32_t line = source.line_index(d.start_byte);
+    const auto it = std::lower_bound(lines.begin(), lines.end(), line,
+                                     [](const LineDirective& ld, std::uint32_t l) { return ld.line < l; });
+    if (it == lines.end() || it->line != line) return false;
+    if (it->directive.blanket) {
+      it->blanket_used = true;
+      return true;
+    }
+    for (std::size_t k = 0; k < it->directive.codes.size(); ++k) {
+      if (it->directive.codes[k].rule == d.rule) {
+        it->used[k] = true;
+        return true;
+      }
+    }
+    return false;
+  });
+
+  if (unused_rule == enabled.end() || exempt(&(*unused_rule)->meta())) return;
+  const RuleMeta& meta = (*unused_rule)->meta();
+  for (const LineDirective& ld : lines) {
+    const NoqaDirective& d = ld.directive;
+    if (d.blanket && ld.blanket_used) continue;
+    // Naming PPL002 in the directive keeps this line's list as it is.
+    if (std::any_of(d.codes.begin(), d.codes.end(), [&](const NoqaCode& c) { return c.rule == &meta; })) continue;
+    std::string message = unused_message(ld, enabled);
+    if (message.empty()) continue;
+    Diagnostic diagnostic;
+    diagnostic.rule = &meta;
+    diagnostic.start_byte = ld.comment_start + d.start;
+    diagnostic.end_byte = ld.comment_start + d.end;
+    diagnostic.message = std::move(message);
+    diagnostic.severity = meta.severity;
+    diagnostics.push_back(std::move(diagnostic));
+  }
+}
+
+}  // namespace pyperf::lint
