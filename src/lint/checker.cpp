@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "lint/context.hpp"
+#include "lint/suppression.hpp"
 #include "semantic/builder.hpp"
 #include "semantic/model.hpp"
 #include "syntax/walk.hpp"
@@ -24,11 +25,12 @@ struct Site {
 class SiteCollector {
  public:
   SiteCollector(semantic::Builder& builder, const std::array<bool, syntax::kKindCount>& wanted,
-                std::vector<Site>& sites)
-      : builder_(builder), wanted_(wanted), sites_(sites) {}
+                std::vector<Site>& sites, std::vector<CommentRange>& comments)
+      : builder_(builder), wanted_(wanted), sites_(sites), comments_(comments) {}
 
   bool enter(const Node& node, syntax::Field field) {
     builder_.enter(node, field);
+    if (node.is(Kind::Comment)) comments_.push_back({node.start_byte(), node.end_byte()});  // for suppression
     if (error_depth_ == 0) {
       const bool broken = node.is_error() || node.is_missing();
       const Kind kind = broken ? Kind::Error : node.kind();
@@ -49,12 +51,14 @@ class SiteCollector {
   semantic::Builder& builder_;
   const std::array<bool, syntax::kKindCount>& wanted_;
   std::vector<Site>& sites_;
+  std::vector<CommentRange>& comments_;
   std::uint32_t error_depth_ = 0;
 };
 
 }  // namespace
 
-Checker::Checker(std::span<const Rule* const> rules) {
+Checker::Checker(std::span<const Rule* const> rules, Options options)
+    : rules_(rules.begin(), rules.end()), options_(options) {
   for (const Rule* rule : rules) {
     for (const Kind kind : rule->meta().kinds) {
       dispatch_[static_cast<std::size_t>(kind)].push_back(rule);
@@ -71,11 +75,12 @@ std::vector<Diagnostic> Checker::check(const syntax::SourceText& source, syntax:
   semantic::Model model(source);
   semantic::Builder builder(model);
   std::vector<Site> sites;
-  SiteCollector collector(builder, wanted_, sites);
+  std::vector<CommentRange> comments;
+  SiteCollector collector(builder, wanted_, sites, comments);
   syntax::walk(tree.root(), collector);
   builder.finish();
 
-  Context ctx(source, model, diagnostics);
+  Context ctx(source, model, diagnostics, options_);
   for (const Site& site : sites) {
     const bool broken = site.node.is_error() || site.node.is_missing();
     // A node whose subtree holds a parse error is only partly understood: leave it alone.
@@ -86,6 +91,8 @@ std::vector<Diagnostic> Checker::check(const syntax::SourceText& source, syntax:
       rule->check(site.node, ctx);
     }
   }
+
+  apply_suppressions(source, comments, rules_, diagnostics);
 
   for (Diagnostic& d : diagnostics) {
     d.start = source.position(d.start_byte);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lint/diagnostic.hpp"
+#include "lint/options.hpp"
 #include "lint/rule.hpp"
 #include "syntax/language.hpp"
 #include "syntax/source.hpp"
@@ -17,14 +18,17 @@ namespace pyperf::lint {
 
 class Checker {
  public:
-  explicit Checker(std::span<const Rule* const> rules);
+  explicit Checker(std::span<const Rule* const> rules, Options options = {});
 
-  // Diagnostics of the enabled rules for one source, sorted by position then code.
+  // Diagnostics of the enabled rules for one source, `# noqa` suppressions applied, sorted by
+  // position then code.
   std::vector<Diagnostic> check(const syntax::SourceText& source, syntax::Parser& parser) const;
 
  private:
   std::array<std::vector<const Rule*>, syntax::kKindCount> dispatch_;
   std::array<bool, syntax::kKindCount> wanted_{};
+  std::vector<const Rule*> rules_;
+  Options options_;
 };
 
 }  // namespace pyperf::lint

@@ -1,5 +1,7 @@
 #include "lint/context.hpp"
 
+#include <charconv>
+
 #include "cost/cost_table.hpp"
 
 namespace pyperf::lint {
@@ -17,10 +19,54 @@ Diagnostic& Context::report(std::uint32_t start_byte, std::uint32_t end_byte, st
   d.message = std::move(message);
   d.loop_depth = loop_depth();
   d.severity = escalate(meta.severity, meta.tier, d.loop_depth);
-  if (const cost::Entry* before = cost::find(meta.cost_before)) d.cost_before = cost::to_string(before->average);
-  if (const cost::Entry* after = cost::find(meta.cost_after)) d.cost_after = cost::to_string(after->average);
+  const cost::Entry* before = cost::find(meta.cost_before);
+  const cost::Entry* after = cost::find(meta.cost_after);
+  if (before != nullptr) d.cost_before = cost::to_string(before->average);
+  if (after != nullptr) d.cost_after = cost::to_string(after->average);
+  d.impact = impact(loop_size());
   sink_.push_back(std::move(d));
   return sink_.back();
+}
+
+int Context::impact(std::optional<std::uint64_t> size) const {
+  const RuleMeta& meta = rule_->meta();
+  return impact_score(meta, cost::find(meta.cost_before), cost::find(meta.cost_after), loop_depth(), size,
+                      cost::typical_ratio(meta.code, {}, options_.target_version, size));
+}
+
+std::optional<std::uint64_t> Context::loop_size() const {
+  if (loop_ == semantic::kNone) return std::nullopt;
+  return visible_size(model_.loop(loop_).iterable, model_);
+}
+
+std::optional<std::uint64_t> visible_size(const syntax::Node& expression, const semantic::Model& model) {
+  syntax::Node iterable = expression;
+  while (iterable.is(syntax::Kind::ParenthesizedExpression) && iterable.named_child_count() == 1) {
+    iterable = iterable.named_child(0);
+  }
+  if (iterable.is(syntax::Kind::List) || iterable.is(syntax::Kind::Tuple) || iterable.is(syntax::Kind::Set)) {
+    std::uint64_t n = 0;
+    for (const syntax::Node element : iterable.named_children()) {
+      if (element.is(syntax::Kind::ListSplat)) return std::nullopt;
+      if (!element.is(syntax::Kind::Comment)) ++n;
+    }
+    return n;
+  }
+  // range(N) with a literal N, when `range` is the builtin.
+  if (!iterable.is(syntax::Kind::Call) || !model.is_builtin(iterable.field(syntax::Field::Function), "range")) {
+    return std::nullopt;
+  }
+  const syntax::Node args = iterable.field(syntax::Field::Arguments);
+  if (args.named_child_count() != 1 || !args.named_child(0).is(syntax::Kind::Integer)) return std::nullopt;
+  const std::string_view digits = model.text(args.named_child(0));
+  std::uint64_t n = 0;
+  const auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+  if (ec != std::errc() || ptr != digits.data() + digits.size()) return std::nullopt;
+  return n;
+}
+
+cost::Verdict Context::advice_holds(std::string_view variant, std::optional<std::uint64_t> size) const {
+  return cost::advice_holds(rule_->meta().code, variant, options_.target_version, size);
 }
 
 }  // namespace pyperf::lint

@@ -6,7 +6,11 @@
 #include <string_view>
 #include <vector>
 
+#include <optional>
+
+#include "cost/measurements.hpp"
 #include "lint/diagnostic.hpp"
+#include "lint/options.hpp"
 #include "lint/rule.hpp"
 #include "semantic/model.hpp"
 #include "syntax/source.hpp"
@@ -14,10 +18,15 @@
 
 namespace pyperf::lint {
 
+// How many elements an iterable visibly has: a display's length, or N of `range(N)` with a
+// literal N; nullopt when the source does not say.
+std::optional<std::uint64_t> visible_size(const syntax::Node& iterable, const semantic::Model& model);
+
 class Context {
  public:
-  Context(const syntax::SourceText& source, const semantic::Model& model, std::vector<Diagnostic>& sink)
-      : source_(source), model_(model), sink_(sink) {}
+  Context(const syntax::SourceText& source, const semantic::Model& model, std::vector<Diagnostic>& sink,
+          Options options = {})
+      : source_(source), model_(model), sink_(sink), options_(options) {}
 
   const syntax::SourceText& source() const { return source_; }
   const semantic::Model& semantic() const { return model_; }
@@ -27,6 +36,19 @@ class Context {
   semantic::ScopeId scope() const { return scope_; }
   semantic::LoopId loop() const { return loop_; }
   std::uint32_t loop_depth() const { return model_.loop_depth(loop_); }
+  // How many times the innermost loop visibly runs (a display's length, `range(N)` with a
+  // literal N), when the source says so.
+  std::optional<std::uint64_t> loop_size() const;
+
+  cost::PyVersion target_version() const { return options_.target_version; }
+  // Whether the current rule's measured advice (`variant` in bench/cost-model) holds, i.e. is
+  // not slower, on every CPython from the target version on, for inputs of `size`.
+  cost::Verdict advice_holds(std::string_view variant, std::optional<std::uint64_t> size) const;
+
+  // The impact estimate (1-100) of a finding of the current rule here, for an input of `size`
+  // (default: the innermost loop's visible size). report() fills it in; rules that know the size
+  // of the collection itself (a literal's length) recompute it.
+  int impact(std::optional<std::uint64_t> size) const;
 
   // Records a finding of the current rule anchored at `anchor` (its whole span).
   Diagnostic& report(const syntax::Node& anchor, std::string message);
@@ -43,6 +65,7 @@ class Context {
   const syntax::SourceText& source_;
   const semantic::Model& model_;
   std::vector<Diagnostic>& sink_;
+  Options options_;
   const Rule* rule_ = nullptr;
   semantic::ScopeId scope_ = 0;
   semantic::LoopId loop_ = semantic::kNone;

@@ -4,6 +4,9 @@
 #include <string>
 #include <string_view>
 
+#include <optional>
+
+#include "cost/cost_table.hpp"
 #include "lint/rule.hpp"
 #include "syntax/source.hpp"
 
@@ -20,10 +23,17 @@ struct Diagnostic {
   std::uint32_t loop_depth = 0;
   std::string_view cost_before;  // complexity, e.g. "O(n)"
   std::string_view cost_after;
+  int impact = 0;           // 1-100: how much the rewrite is expected to matter (impact_score)
   std::string source_line;  // the text of the start line, for reporters that show code
 };
 
 // Severity grows with loop depth: an asymptotic pattern inside nested loops multiplies.
 Severity escalate(Severity base, Tier tier, std::uint32_t loop_depth);
+
+// The impact estimate of a finding, 1-100, from the cost model: the complexity change of the
+// operation, how many loops multiply it, what is known of the input size, and for constant-
+// factor advice the measured ratio. See README "Impact".
+int impact_score(const RuleMeta& meta, const cost::Entry* before, const cost::Entry* after, std::uint32_t loop_depth,
+                 std::optional<std::uint64_t> size, std::optional<double> measured_ratio);
 
 }  // namespace pyperf::lint

@@ -4,6 +4,7 @@
 // model instead.
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -50,5 +51,52 @@ std::optional<Comparison> binary_comparison(const syntax::Node& node);
 
 // Nodes whose value can never be hashed (list/dict/set displays and comprehensions).
 bool is_unhashable_display(const syntax::Node& node);
+
+// `receiver.method(arguments)`; nullopt when `call` is not a method call.
+struct MethodCall {
+  syntax::Node receiver;
+  std::string_view method;
+  CallArguments arguments;
+};
+std::optional<MethodCall> method_call(const syntax::Node& call, std::string_view source);
+
+// A short quote of an expression for messages: whitespace collapsed, long text cut with "...".
+std::string quote(const syntax::Node& node, std::string_view source);
+
+// Why a value is believed to have its kind, for messages: "list literal, line 3",
+// "annotation `list[str]`, line 8", "`sorted()` result, line 5".
+std::string evidence_note(const semantic::KindInfo& kind, const syntax::SourceText& source);
+
+// True when the variable is bound again (or, for `self.attr`, stored to) inside `region`, not
+// counting bindings inside `ignore`. A list rebound on every iteration is a fresh list each time.
+bool rebound_within(const semantic::Model& model, const semantic::Model::Variable& variable, const syntax::Node& region,
+                    const syntax::Node& ignore = {});
+
+// True when the loop visibly runs at most 3 times (`for x in (a, b)`, `range(2)`): building a
+// set or dict once pays off only after about three lookups (measured break-even 2-5).
+bool few_iterations(const semantic::Loop& loop, std::string_view source);
+
+// True when `node` sits in an `except` clause that catches TypeError: code that falls back to a
+// list there does so because its items are unhashable.
+bool in_type_error_handler(const syntax::Node& node, std::string_view source);
+
+// `x += y` or `x = x + y`: the accumulated target x, else null.
+syntax::Node concatenation_target(const syntax::Node& statement, std::string_view source);
+// The read of the accumulator in such a statement (its kind tells what is concatenated).
+syntax::Node concatenation_operand(const syntax::Node& statement);
+// True when the accumulator of a concatenation in `loop_node` is reset inside that loop by
+// anything other than concatenations (`p = "$Port"; p = p + x` builds one short string per
+// iteration, not one long one).
+bool accumulator_reset_within(const semantic::Model& model, const syntax::Node& target, const syntax::Node& loop_node);
+
+// True when `target` is a plain function local that only this function's frame holds: the one
+// case where CPython's BINARY_OP_INPLACE_ADD_UNICODE can resize a str in place.
+bool is_fast_local(const syntax::Node& target, const semantic::Model& model);
+
+// True when the variable could become a collections.deque without breaking other uses: it is
+// not sliced, sorted, concatenated, indexed away from its ends, or handed to code we cannot see
+// (which may need a list). Uses inside `ignore` (the flagged statement itself) are not counted.
+bool deque_compatible(const semantic::Model& model, const semantic::Model::Variable& variable,
+                      const syntax::Node& ignore = {});
 
 }  // namespace pyperf::lint

@@ -1,4 +1,6 @@
 #include "lint/rule.hpp"
+#include <algorithm>
+
 #include "lint/diagnostic.hpp"
 
 namespace pyperf::lint {
@@ -51,6 +53,58 @@ Severity escalate(Severity base, Tier tier, std::uint32_t loop_depth) {
     return tier == Tier::Asymptotic ? Severity::Error : Severity::Warning;
   }
   return base;
+}
+
+namespace {
+
+// How far apart two complexity classes are, on a scale where one step is one factor of n.
+int rank(cost::Complexity c) {
+  switch (c) {
+    case cost::Complexity::Constant:
+      return 0;
+    case cost::Complexity::Logarithmic:
+      return 1;
+    case cost::Complexity::FirstMatch:
+      return 2;
+    case cost::Complexity::Linear:
+    case cost::Complexity::NLogK:
+      return 3;
+    case cost::Complexity::NLogN:
+      return 4;
+    case cost::Complexity::Quadratic:
+      return 6;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int impact_score(const RuleMeta& meta, const cost::Entry* before, const cost::Entry* after, std::uint32_t loop_depth,
+                 std::optional<std::uint64_t> size, std::optional<double> measured_ratio) {
+  if (meta.tier == Tier::Tool || before == nullptr || after == nullptr) return 0;
+  const int delta = std::max(0, rank(before->average) - rank(after->average));
+  double score = 0;
+  // Micro rules change a constant factor even where the table names different classes
+  // (a frozenset probe against a 5-element scan): their measured ratio is what they save.
+  if (delta == 0 || meta.tier == Tier::Micro) {
+    // Constant-factor advice: what it saves is its measured ratio (1.0-3.0x typical).
+    const double ratio = measured_ratio.value_or(1.2);
+    score = 8 + std::min(20.0, std::max(0.0, (ratio - 1.0) * 10.0));
+    score += 4.0 * std::min<std::uint32_t>(loop_depth, 3);
+  } else {
+    // An asymptotic saving grows with n and is paid on every iteration of every enclosing loop.
+    score = 25 + 10.0 * delta + 12.0 * std::min<std::uint32_t>(loop_depth, 3);
+  }
+  if (size && delta > 0 && meta.tier != Tier::Micro) {  // a micro rule's ratio already reflects the size
+    if (*size < 10) {
+      score -= 15;
+    } else if (*size >= 1000) {
+      score += 10;
+    } else if (*size >= 100) {
+      score += 5;
+    }
+  }
+  return static_cast<int>(std::clamp(score, 1.0, 100.0));
 }
 
 }  // namespace pyperf::lint
