@@ -63,9 +63,11 @@ class LiteralListMembership final : public lint::Rule {
     }
     if (count < (all_strings ? kMinStrings : kMinOther)) return;
 
-    ctx.report(node, fmt::format("`{}` scans a {} of {} constants: O(n) per test; a set literal of constants is "
-                                 "folded into a frozenset constant and tests in O(1)",
-                                 cmp->op == Kind::KwIn ? "in" : "not in", is_list ? "list" : "tuple", count));
+    lint::Diagnostic& d =
+        ctx.report(node, fmt::format("`{}` scans a {} of {} constants: O(n) per test; a set literal of constants is "
+                                     "folded into a frozenset constant and tests in O(1)",
+                                     cmp->op == Kind::KwIn ? "in" : "not in", is_list ? "list" : "tuple", count));
+    d.impact = ctx.impact(count);  // the tuple scanned has `count` elements
   }
 };
 

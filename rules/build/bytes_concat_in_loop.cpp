@@ -1,0 +1,59 @@
+// PPL303 bytes-concat-in-loop: `b += piece` / `b = b + piece` on known bytes inside a loop. bytes
+// has no in-place append: every step copies everything so far, O(n²).
+
+#include <fmt/core.h>
+
+#include "lint/context.hpp"
+#include "lint/patterns.hpp"
+#include "lint/rule.hpp"
+
+namespace pyperf::rules {
+namespace {
+
+using syntax::Kind;
+using syntax::Node;
+
+constexpr Kind kKinds[] = {Kind::AugmentedAssignment, Kind::Assignment};
+
+constexpr lint::RuleMeta kMeta{
+    .code = "PPL303",
+    .name = "bytes-concat-in-loop",
+    .family = "build",
+    .summary = "A bytes object is built with += inside a loop, copying it every time",
+    .fix_title = "Append to a bytearray, or collect the pieces and b''.join() them once",
+    .severity = lint::Severity::Error,
+    .tier = lint::Tier::Asymptotic,
+    .stability = lint::Stability::Stable,
+    .fix = lint::FixAvailability::None,
+    .kinds = kKinds,
+    .cost_before = "bytes.concat",
+    .cost_after = "str.join",
+};
+
+class BytesConcatInLoop final : public lint::Rule {
+ public:
+  const lint::RuleMeta& meta() const override { return kMeta; }
+
+  void check(const Node& node, lint::Context& ctx) const override {
+    if (ctx.loop_depth() == 0) return;
+    const std::string_view src = ctx.source().text();
+    const Node target = lint::concatenation_target(node, src);
+    if (target && lint::accumulator_reset_within(ctx.semantic(), target, ctx.semantic().loop(ctx.loop()).node)) return;
+    if (!target.is(Kind::Identifier) && !target.is(Kind::Attribute)) return;
+    const semantic::KindInfo kind = ctx.semantic().kind_of(lint::concatenation_operand(node));
+    if (kind.kind != semantic::ValueKind::Bytes) return;
+    ctx.report(node, fmt::format("`{} += ...` copies the whole bytes object ({}) on every iteration: O(n²) in all; "
+                                 "append to a bytearray (amortized O(1) per byte) or collect the pieces and "
+                                 "b''.join() them once",
+                                 lint::quote(target, src), lint::evidence_note(kind, ctx.source())));
+  }
+};
+
+}  // namespace
+
+const lint::Rule& bytes_concat_in_loop() {
+  static const BytesConcatInLoop rule;
+  return rule;
+}
+
+}  // namespace pyperf::rules

@@ -1,0 +1,81 @@
+// PPL302 str-concat-in-loop: `s += piece` / `s = s + piece` on a known str inside a loop. CPython
+// appends in place only for a plain local (STORE_FAST) that nothing else references; attributes,
+// globals and closure cells copy the whole string every time: O(n²), always flagged. For a plain
+// local the append is linear and collecting the pieces for ''.join() wins only a constant factor
+// that the measurements show is not there on 3.9/3.10 (0.42-0.92x): that case follows the cost
+// model and the target version, like a micro rule.
+
+#include <fmt/core.h>
+
+#include "cost/cost_table.hpp"
+#include "lint/context.hpp"
+#include "lint/patterns.hpp"
+#include "lint/rule.hpp"
+
+namespace pyperf::rules {
+namespace {
+
+using syntax::Field;
+using syntax::Kind;
+using syntax::Node;
+
+constexpr Kind kKinds[] = {Kind::AugmentedAssignment, Kind::Assignment};
+
+constexpr lint::RuleMeta kMeta{
+    .code = "PPL302",
+    .name = "str-concat-in-loop",
+    .family = "build",
+    .summary = "A string is built with += inside a loop",
+    .fix_title = "Collect the pieces in a list and ''.join() them once",
+    .severity = lint::Severity::Warning,
+    .tier = lint::Tier::Asymptotic,
+    .stability = lint::Stability::Stable,
+    .fix = lint::FixAvailability::None,
+    .kinds = kKinds,
+    .cost_before = "str.concat-local",
+    .cost_after = "str.join",
+};
+
+class StrConcatInLoop final : public lint::Rule {
+ public:
+  const lint::RuleMeta& meta() const override { return kMeta; }
+
+  void check(const Node& node, lint::Context& ctx) const override {
+    if (ctx.loop_depth() == 0) return;
+    const std::string_view src = ctx.source().text();
+    const Node target = lint::concatenation_target(node, src);
+    if (target && lint::accumulator_reset_within(ctx.semantic(), target, ctx.semantic().loop(ctx.loop()).node)) return;
+    if (!target.is(Kind::Identifier) && !target.is(Kind::Attribute)) return;  // subscripts: value type unknown
+    const auto& model = ctx.semantic();
+    const semantic::KindInfo kind = model.kind_of(lint::concatenation_operand(node));
+    if (kind.kind != semantic::ValueKind::Str) return;
+    const std::string t = lint::quote(target, src);
+    if (lint::is_fast_local(target, model)) {
+      if (!ctx.advice_holds("join-local", std::nullopt).holds) return;
+      lint::Diagnostic& d = ctx.report(
+          node, fmt::format("`{} += ...` builds a str ({}) piece by piece in a loop: CPython extends a local str in "
+                            "place (linear) only while nothing else references it; collecting the pieces in a list "
+                            "and calling ''.join() once is 1.2-1.5x faster on 3.11+ and stays linear regardless",
+                            t, lint::evidence_note(kind, ctx.source())));
+      d.severity = lint::Severity::Info;
+      d.cost_before = cost::to_string(cost::Complexity::Linear);
+      return;
+    }
+    lint::Diagnostic& d = ctx.report(
+        node, fmt::format("`{} += ...` copies the whole str ({}) on every iteration: O(n²) in all, because CPython's "
+                          "in-place append only works for plain local variables; collect the pieces in a list and "
+                          "''.join() them once",
+                          t, lint::evidence_note(kind, ctx.source())));
+    d.severity = lint::Severity::Error;
+    d.cost_before = cost::to_string(cost::Complexity::Quadratic);
+  }
+};
+
+}  // namespace
+
+const lint::Rule& str_concat_in_loop() {
+  static const StrConcatInLoop rule;
+  return rule;
+}
+
+}  // namespace pyperf::rules

@@ -1,0 +1,145 @@
+// PPL603 manual-counter: counting by hand in a dict inside a loop —
+//   if k in d: d[k] += 1  else: d[k] = 1      (or the `not in` mirror)
+//   d[k] = d.get(k, 0) + 1
+// collections.Counter(keys) counts in C. It is measured slower than the loop for small inputs
+// (about 2x below ~100 keys), so that advice is given only where the measurements say it holds on
+// the target versions; the if/else form has a robust alternative, `d[k] = d.get(k, 0) + 1`.
+
+#include <fmt/core.h>
+
+#include "lint/context.hpp"
+#include "lint/patterns.hpp"
+#include "lint/rule.hpp"
+
+namespace pyperf::rules {
+namespace {
+
+using syntax::Field;
+using syntax::Kind;
+using syntax::Node;
+
+constexpr Kind kKinds[] = {Kind::IfStatement, Kind::Assignment};
+
+constexpr lint::RuleMeta kMeta{
+    .code = "PPL603",
+    .name = "manual-counter",
+    .family = "dict",
+    .summary = "Counting by hand in a dict inside a loop",
+    .fix_title = "Use collections.Counter (or d.get(k, 0) + 1)",
+    .severity = lint::Severity::Info,
+    .tier = lint::Tier::Micro,
+    .stability = lint::Stability::Stable,
+    .fix = lint::FixAvailability::None,
+    .kinds = kKinds,
+    .cost_before = "dict.manual-count",
+    .cost_after = "counter.build",
+};
+
+// `d[k] += 1` or `d[k] = d[k] + 1` as a statement; fills dict/key texts.
+bool increments(const Node& statement, std::string_view dict, std::string_view key, std::string_view src) {
+  if (!statement.is(Kind::ExpressionStatement)) return false;
+  const Node s = statement.named_child(0);
+  if (s.is(Kind::AugmentedAssignment)) {
+    const Node target = s.field(Field::Left);
+    return s.field(Field::Operator).text(src) == "+=" && target.is(Kind::Subscript) &&
+           target.field(Field::Value).text(src) == dict && target.field(Field::SubscriptIndex).text(src) == key &&
+           lint::is_int_literal(s.field(Field::Right), 1, src);
+  }
+  return false;
+}
+
+// `d[k] = 1` as a statement.
+bool initialises(const Node& statement, std::string_view dict, std::string_view key, std::string_view src) {
+  if (!statement.is(Kind::ExpressionStatement)) return false;
+  const Node s = statement.named_child(0);
+  if (!s.is(Kind::Assignment)) return false;
+  const Node target = s.field(Field::Left);
+  return target.is(Kind::Subscript) && target.field(Field::Value).text(src) == dict &&
+         target.field(Field::SubscriptIndex).text(src) == key && lint::is_int_literal(s.field(Field::Right), 1, src);
+}
+
+Node only_statement(const Node& block) {
+  Node only;
+  for (const Node statement : block.named_children()) {
+    if (statement.is(Kind::Comment)) continue;
+    if (only) return {};
+    only = statement;
+  }
+  return only;
+}
+
+class ManualCounter final : public lint::Rule {
+ public:
+  const lint::RuleMeta& meta() const override { return kMeta; }
+
+  void check(const Node& node, lint::Context& ctx) const override {
+    if (ctx.loop_depth() == 0) return;
+    const std::string_view src = ctx.source().text();
+    Node dict;
+    Node key;
+    bool if_else = false;
+    if (node.is(Kind::IfStatement)) {
+      const auto cmp = lint::binary_comparison(lint::unparenthesize(node.field(Field::Condition)));
+      if (!cmp || (cmp->op != Kind::KwIn && cmp->op != Kind::KwNotIn)) return;
+      dict = lint::unparenthesize(cmp->right);
+      key = lint::unparenthesize(cmp->left);
+      const Node alternative = node.field(Field::Alternative);
+      if (!alternative.is(Kind::ElseClause)) return;
+      const Node then_stmt = only_statement(node.field(Field::Consequence));
+      const Node else_stmt = only_statement(alternative.field(Field::Body));
+      const std::string_view d = dict.text(src);
+      const std::string_view k = key.text(src);
+      const bool in_form =
+          cmp->op == Kind::KwIn && increments(then_stmt, d, k, src) && initialises(else_stmt, d, k, src);
+      const bool not_in_form =
+          cmp->op == Kind::KwNotIn && initialises(then_stmt, d, k, src) && increments(else_stmt, d, k, src);
+      if (!in_form && !not_in_form) return;
+      if_else = true;
+    } else {
+      // d[k] = d.get(k, 0) + 1
+      const Node target = node.field(Field::Left);
+      const Node right = lint::unparenthesize(node.field(Field::Right));
+      if (!target.is(Kind::Subscript) || !right.is(Kind::BinaryOperator) ||
+          right.field(Field::Operator).text(src) != "+" || !lint::is_int_literal(right.field(Field::Right), 1, src)) {
+        return;
+      }
+      const auto get = lint::method_call(lint::unparenthesize(right.field(Field::Left)), src);
+      if (!get || get->method != "get" || get->arguments.positional.size() != 2 ||
+          !lint::is_int_literal(get->arguments.positional[1], 0, src)) {
+        return;
+      }
+      dict = lint::unparenthesize(target.field(Field::Value));
+      key = target.field(Field::SubscriptIndex);
+      if (get->receiver.text(src) != dict.text(src) || get->arguments.positional[0].text(src) != key.text(src)) return;
+    }
+    if (!dict.is(Kind::Identifier) && !dict.is(Kind::Attribute)) return;
+    const semantic::KindInfo kind = ctx.semantic().kind_of(dict);
+    if (kind.kind != semantic::ValueKind::Dict && kind.kind != semantic::ValueKind::OrderedDict) return;
+
+    const std::string d = lint::quote(dict, src);
+    const auto size = ctx.loop_size();
+    const bool counter_holds = ctx.advice_holds({}, size).holds;
+    if (counter_holds) {
+      ctx.report(node, fmt::format("counting by hand in `{}` ({}): `collections.Counter(...)` counts in C "
+                                   "(1.5-2.2x faster from ~100 items)",
+                                   d, lint::evidence_note(kind, ctx.source())));
+      return;
+    }
+    // Counter is slower for small inputs on some target version: give the advice that is not.
+    if (if_else && ctx.advice_holds("get", size).holds) {
+      ctx.report(node, fmt::format("counting by hand in `{0}` ({1}) tests and indexes the dict twice per item; "
+                                   "`{0}[k] = {0}.get(k, 0) + 1` does one lookup (1.15-1.3x faster at every size; "
+                                   "`collections.Counter` wins from ~100 items)",
+                                   d, lint::evidence_note(kind, ctx.source())));
+    }
+  }
+};
+
+}  // namespace
+
+const lint::Rule& manual_counter() {
+  static const ManualCounter rule;
+  return rule;
+}
+
+}  // namespace pyperf::rules

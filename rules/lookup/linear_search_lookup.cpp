@@ -1,0 +1,135 @@
+// PPL107 linear-search-lookup: a `for` over a known list whose body compares the element (or one
+// of its fields) with a key and returns or breaks on the match, repeated (inside another loop, or
+// on every call of a function searching a module-level list or `self` attribute). A dict keyed by
+// that field, built once, finds it in O(1).
+
+#include <fmt/core.h>
+
+#include "lint/context.hpp"
+#include "lint/patterns.hpp"
+#include "lint/rule.hpp"
+
+namespace pyperf::rules {
+namespace {
+
+using syntax::Field;
+using syntax::Kind;
+using syntax::Node;
+
+constexpr Kind kKinds[] = {Kind::ForStatement};
+
+constexpr lint::RuleMeta kMeta{
+    .code = "PPL107",
+    .name = "linear-search-lookup",
+    .family = "lookup",
+    .summary = "A loop searches a list for the element matching a key on every lookup",
+    .fix_title = "Index the elements by that key in a dict built once",
+    .severity = lint::Severity::Warning,
+    .tier = lint::Tier::Asymptotic,
+    .stability = lint::Stability::Stable,
+    .fix = lint::FixAvailability::None,
+    .kinds = kKinds,
+    .cost_before = "list.contains",
+    .cost_after = "dict.getitem",
+};
+
+// True when `expr` mentions an identifier spelled `name` (a small subtree, walked with a cursor).
+bool mentions(const Node& expr, std::string_view name, std::string_view src) {
+  if (expr.is(Kind::Identifier)) return expr.text(src) == name;
+  std::vector<Node> pending{expr};
+  while (!pending.empty()) {
+    const Node n = pending.back();
+    pending.pop_back();
+    if (n.is(Kind::Identifier) && n.text(src) == name) return true;
+    for (const Node child : n.named_children()) pending.push_back(child);
+  }
+  return false;
+}
+
+// The element side of `==`: the loop variable itself, `var.attr`, or `var[const]`.
+bool is_element_key(const Node& raw, std::string_view var, std::string_view src) {
+  const Node e = lint::unparenthesize(raw);
+  if (e.is(Kind::Identifier)) return e.text(src) == var;
+  if (e.is(Kind::Attribute)) return lint::unparenthesize(e.field(Field::Object)).text(src) == var;
+  if (e.is(Kind::Subscript)) {
+    const Node index = e.field(Field::SubscriptIndex);
+    return lint::unparenthesize(e.field(Field::Value)).text(src) == var &&
+           (index.is(Kind::Integer) || index.is(Kind::String));
+  }
+  return false;
+}
+
+bool ends_search(const Node& block) {
+  Node last;
+  for (const Node statement : block.named_children()) {
+    if (!statement.is(Kind::Comment)) last = statement;
+  }
+  return last.is(Kind::ReturnStatement) || last.is(Kind::BreakStatement);
+}
+
+class LinearSearchLookup final : public lint::Rule {
+ public:
+  const lint::RuleMeta& meta() const override { return kMeta; }
+
+  void check(const Node& node, lint::Context& ctx) const override {
+    const std::string_view src = ctx.source().text();
+    const auto& model = ctx.semantic();
+    const Node target = node.field(Field::Left);
+    if (!target.is(Kind::Identifier)) return;
+    const std::string_view var = target.text(src);
+    const Node iterable = lint::unparenthesize(node.field(Field::Right));
+    if (!iterable.is(Kind::Identifier) && !iterable.is(Kind::Attribute)) return;
+
+    // The body is one `if <element key> == <key>: ...; return/break`.
+    Node only;
+    std::size_t statements = 0;
+    for (const Node statement : node.field(Field::Body).named_children()) {
+      if (statement.is(Kind::Comment)) continue;
+      only = statement;
+      ++statements;
+    }
+    if (statements != 1 || !only.is(Kind::IfStatement) || only.field(Field::Alternative)) return;
+    const auto cmp = lint::binary_comparison(lint::unparenthesize(only.field(Field::Condition)));
+    if (!cmp || cmp->op != Kind::OpEq) return;
+    Node key = cmp->right;
+    Node element = cmp->left;
+    if (!is_element_key(element, var, src)) std::swap(key, element);
+    if (!is_element_key(element, var, src) || mentions(key, var, src)) return;
+    if (!ends_search(only.field(Field::Consequence))) return;
+
+    const semantic::KindInfo kind = model.kind_of(iterable);
+    if (kind.kind != semantic::ValueKind::List) return;
+    const auto variable = model.variable_of(iterable);
+    if (!variable) return;
+    // Worth it only when the search repeats while the list stays the same.
+    bool repeated = false;
+    if (ctx.loop_depth() > 0) {
+      repeated = model.invariant_in(variable, ctx.loop());
+    } else {
+      semantic::ScopeId scope = ctx.scope();
+      const bool in_function = model.scope(scope).kind == semantic::ScopeKind::Function;
+      const bool persistent = variable.attribute_class != semantic::kNone ||
+                              (variable.symbol != semantic::kNone && model.symbol(variable.symbol).scope == 0);
+      repeated = in_function && persistent && !model.usage(variable).mutated;
+    }
+    if (!repeated) return;
+
+    const Node element_expr = lint::unparenthesize(element);
+    const std::string field = element_expr.is(Kind::Identifier) ? "the element" : lint::quote(element_expr, src);
+    const std::string l = lint::quote(iterable, src);
+    // Anchor the `for ... in ...` header, not the whole loop.
+    ctx.report(node.start_byte(), iterable.end_byte(),
+               fmt::format("linear search through `{}` ({}) for the element whose `{}` equals `{}`: O(n) per lookup; "
+                           "index `{}` by that key in a dict built once (O(1) per lookup)",
+                           l, lint::evidence_note(kind, ctx.source()), field, lint::quote(key, src), l));
+  }
+};
+
+}  // namespace
+
+const lint::Rule& linear_search_lookup() {
+  static const LinearSearchLookup rule;
+  return rule;
+}
+
+}  // namespace pyperf::rules

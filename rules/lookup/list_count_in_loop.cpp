@@ -1,0 +1,66 @@
+// PPL105 list-count-in-loop: `L.count(v)` on a known list, repeated by a loop that leaves L alone.
+// collections.Counter(L) counts every value in one pass.
+
+#include <fmt/core.h>
+
+#include "lint/context.hpp"
+#include "lint/patterns.hpp"
+#include "lint/rule.hpp"
+
+namespace pyperf::rules {
+namespace {
+
+using syntax::Kind;
+using syntax::Node;
+
+constexpr Kind kKinds[] = {Kind::Call};
+
+constexpr lint::RuleMeta kMeta{
+    .code = "PPL105",
+    .name = "list-count-in-loop",
+    .family = "lookup",
+    .summary = "list.count() scans the whole list on every iteration of a loop",
+    .fix_title = "Count once with collections.Counter before the loop",
+    .severity = lint::Severity::Warning,
+    .tier = lint::Tier::Asymptotic,
+    .stability = lint::Stability::Stable,
+    .fix = lint::FixAvailability::None,
+    .kinds = kKinds,
+    .cost_before = "list.count",
+    .cost_after = "counter.build",
+};
+
+class ListCountInLoop final : public lint::Rule {
+ public:
+  const lint::RuleMeta& meta() const override { return kMeta; }
+
+  void check(const Node& node, lint::Context& ctx) const override {
+    if (ctx.loop_depth() == 0) return;
+    const std::string_view src = ctx.source().text();
+    const auto call = lint::method_call(node, src);
+    if (!call || call->method != "count" || call->arguments.positional.size() != 1 ||
+        !call->arguments.keywords.empty() || call->arguments.has_unpacking) {
+      return;
+    }
+    const auto& model = ctx.semantic();
+    const semantic::KindInfo kind = model.kind_of(call->receiver);
+    if (kind.kind != semantic::ValueKind::List) return;
+    const auto variable = model.variable_of(call->receiver);
+    if (!variable || !model.invariant_in(variable, ctx.loop())) return;
+    if (lint::few_iterations(model.loop(ctx.loop()), src)) return;
+    const std::string l = lint::quote(call->receiver, src);
+    ctx.report(node, fmt::format("`{}.count(...)` scans the whole list ({}) on every iteration: O(n) per call, "
+                                 "O(n·m) in all; `collections.Counter({})` built once before the loop counts every "
+                                 "value in one O(n) pass",
+                                 l, lint::evidence_note(kind, ctx.source()), l));
+  }
+};
+
+}  // namespace
+
+const lint::Rule& list_count_in_loop() {
+  static const ListCountInLoop rule;
+  return rule;
+}
+
+}  // namespace pyperf::rules

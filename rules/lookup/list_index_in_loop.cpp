@@ -1,0 +1,67 @@
+// PPL104 list-index-in-loop: `L.index(v)` on a known list, repeated by a loop that leaves L alone.
+// A dict of positions built once answers each lookup in O(1).
+
+#include <fmt/core.h>
+
+#include "lint/context.hpp"
+#include "lint/patterns.hpp"
+#include "lint/rule.hpp"
+
+namespace pyperf::rules {
+namespace {
+
+using syntax::Kind;
+using syntax::Node;
+
+constexpr Kind kKinds[] = {Kind::Call};
+
+constexpr lint::RuleMeta kMeta{
+    .code = "PPL104",
+    .name = "list-index-in-loop",
+    .family = "lookup",
+    .summary = "list.index() scans the list on every iteration of a loop",
+    .fix_title = "Build a dict of positions once, before the loop",
+    .severity = lint::Severity::Warning,
+    .tier = lint::Tier::Asymptotic,
+    .stability = lint::Stability::Stable,
+    .fix = lint::FixAvailability::None,
+    .kinds = kKinds,
+    .cost_before = "list.index",
+    .cost_after = "dict.getitem",
+};
+
+class ListIndexInLoop final : public lint::Rule {
+ public:
+  const lint::RuleMeta& meta() const override { return kMeta; }
+
+  void check(const Node& node, lint::Context& ctx) const override {
+    if (ctx.loop_depth() == 0) return;
+    const std::string_view src = ctx.source().text();
+    const auto call = lint::method_call(node, src);
+    // index(x) only: index(x, start, stop) searches a window a dict cannot answer.
+    if (!call || call->method != "index" || call->arguments.positional.size() != 1 ||
+        !call->arguments.keywords.empty() || call->arguments.has_unpacking) {
+      return;
+    }
+    const auto& model = ctx.semantic();
+    const semantic::KindInfo kind = model.kind_of(call->receiver);
+    if (kind.kind != semantic::ValueKind::List) return;
+    const auto variable = model.variable_of(call->receiver);
+    if (!variable || !model.invariant_in(variable, ctx.loop())) return;
+    if (lint::few_iterations(model.loop(ctx.loop()), src)) return;
+    const std::string l = lint::quote(call->receiver, src);
+    ctx.report(node, fmt::format("`{}.index(...)` scans the list ({}) on every iteration: O(n) per call; index the "
+                                 "first positions once before the loop (`pos = {{}}` then `for i, v in "
+                                 "enumerate({}): pos.setdefault(v, i)`) for O(1) lookups",
+                                 l, lint::evidence_note(kind, ctx.source()), l));
+  }
+};
+
+}  // namespace
+
+const lint::Rule& list_index_in_loop() {
+  static const ListIndexInLoop rule;
+  return rule;
+}
+
+}  // namespace pyperf::rules

@@ -1,0 +1,111 @@
+// PPL101 membership-test-on-list: `x in L` where L is known to hold a list, run on every iteration
+// of a loop that does not change L, or on every call of a function testing a module-level list.
+
+#include <fmt/core.h>
+
+#include "lint/context.hpp"
+#include "lint/patterns.hpp"
+#include "lint/rule.hpp"
+
+namespace pyperf::rules {
+namespace {
+
+using semantic::ValueKind;
+using syntax::Kind;
+using syntax::Node;
+
+constexpr Kind kKinds[] = {Kind::ComparisonOperator};
+
+constexpr lint::RuleMeta kMeta{
+    .code = "PPL101",
+    .name = "membership-test-on-list",
+    .family = "lookup",
+    .summary = "Membership test scans a list on every iteration or call",
+    .fix_title = "Build a set once (outside the loop) and test against it",
+    .severity = lint::Severity::Warning,
+    .tier = lint::Tier::Asymptotic,
+    .stability = lint::Stability::Stable,
+    .fix = lint::FixAvailability::None,
+    .kinds = kKinds,
+    .cost_before = "list.contains",
+    .cost_after = "set.contains",
+};
+
+// A literal list too small for a set to pay off (same measured thresholds as PPL102).
+bool small_literal(const Node& display) {
+  std::size_t count = 0;
+  bool strings = true;
+  for (const Node element : display.named_children()) {
+    if (element.is(Kind::Comment)) continue;
+    if (lint::is_unhashable_display(element)) return true;  // a set could not even hold it
+    const Node e = lint::unparenthesize(element);
+    strings = strings && (e.is(Kind::String) || e.is(Kind::ConcatenatedString));
+    ++count;
+  }
+  return count < (strings ? 3U : 5U);
+}
+
+class MembershipTestOnList final : public lint::Rule {
+ public:
+  const lint::RuleMeta& meta() const override { return kMeta; }
+
+  void check(const Node& node, lint::Context& ctx) const override {
+    const auto& model = ctx.semantic();
+    const auto cmp = lint::binary_comparison(node);
+    if (!cmp || (cmp->op != Kind::KwIn && cmp->op != Kind::KwNotIn)) return;
+    const Node right = lint::unparenthesize(cmp->right);
+    if (!right.is(Kind::Identifier) && !right.is(Kind::Attribute)) return;  // displays: PPL102
+    const semantic::KindInfo kind = model.kind_of(right);
+    if (kind.kind != ValueKind::List) return;
+    const auto variable = model.variable_of(right);
+    if (!variable) return;
+    // A set needs hashable elements and a hashable left operand.
+    if (lint::is_unhashable_display(cmp->left)) return;
+    const ValueKind left = model.kind_of(cmp->left).kind;
+    if (left == ValueKind::List || left == ValueKind::Set || semantic::is_dict_like(left)) return;
+    if (kind.evidence == semantic::Evidence::Literal && small_literal(kind.origin)) return;
+    if (lint::in_type_error_handler(node, ctx.source().text())) return;  // the fallback for unhashable items
+
+    const std::string_view src = ctx.source().text();
+    const std::string op = cmp->op == Kind::KwIn ? "in" : "not in";
+    const std::string name = lint::quote(right, src);
+    const std::string why = lint::evidence_note(kind, ctx.source());
+    if (ctx.loop_depth() > 0) {
+      // A set built once goes stale if the loop changes the list (dedup loops are PPL106).
+      if (!model.invariant_in(variable, ctx.loop())) return;
+      if (lint::few_iterations(model.loop(ctx.loop()), ctx.source().text())) return;
+      ctx.report(node, fmt::format("`{} {}` scans the list `{}` ({}) on every iteration: O(n) per test; build a "
+                                   "set once before the loop for O(1) tests",
+                                   op, name, name, why));
+      return;
+    }
+    // Outside a loop: a module-level list tested inside a function is scanned on every call.
+    if (variable.symbol == semantic::kNone) return;
+    if (model.symbol(variable.symbol).scope != 0) return;
+    semantic::ScopeId scope = ctx.scope();
+    while (model.scope(scope).kind == semantic::ScopeKind::Comprehension) scope = model.scope(scope).parent;
+    const auto scope_kind = model.scope(scope).kind;
+    if (scope_kind != semantic::ScopeKind::Function && scope_kind != semantic::ScopeKind::Lambda) return;
+    const semantic::UsageSummary usage = model.usage(variable);
+    if (usage.mutated || usage.exported) return;  // a set copy would not follow its changes
+    // Public lowercase module lists are often extended by importers (urllib.parse.uses_netloc):
+    // only private (_name) or constant-style (UPPER_CASE) names are safe to redefine.
+    const std::string_view symbol_name = model.symbol(variable.symbol).name;
+    const bool private_name = symbol_name.starts_with('_');
+    bool upper = true;
+    for (const char c : symbol_name) upper = upper && !(c >= 'a' && c <= 'z');
+    if (!private_name && !upper) return;
+    ctx.report(node, fmt::format("`{} {}` scans the module-level list `{}` ({}) on every call: O(n) per test; "
+                                 "define it as a set or frozenset for O(1) tests",
+                                 op, name, name, why));
+  }
+};
+
+}  // namespace
+
+const lint::Rule& membership_test_on_list() {
+  static const MembershipTestOnList rule;
+  return rule;
+}
+
+}  // namespace pyperf::rules

@@ -1,0 +1,101 @@
+// PPL403 unnecessary-list-cast: `for v in list(X)` (or a comprehension over `list(X)`) where nothing
+// the loop runs can modify X. The copy protects against mutation during iteration; when no such
+// mutation is possible it only costs an O(n) copy.
+
+#include <fmt/core.h>
+
+#include "lint/context.hpp"
+#include "lint/patterns.hpp"
+#include "lint/rule.hpp"
+
+namespace pyperf::rules {
+namespace {
+
+using semantic::ValueKind;
+using syntax::Field;
+using syntax::Kind;
+using syntax::Node;
+
+constexpr Kind kKinds[] = {Kind::Call};
+
+constexpr lint::RuleMeta kMeta{
+    .code = "PPL403",
+    .name = "unnecessary-list-cast",
+    .family = "materialize",
+    .summary = "A list() copy is made before iterating, though nothing in the loop can modify the original",
+    .fix_title = "Iterate the original directly",
+    .severity = lint::Severity::Info,
+    .tier = lint::Tier::Micro,
+    .stability = lint::Stability::Stable,
+    .fix = lint::FixAvailability::None,
+    .kinds = kKinds,
+    .cost_before = "list.cast-iterate",
+    .cost_after = "iterable.iterate",
+};
+
+bool immutable(ValueKind kind) {
+  return kind == ValueKind::Tuple || kind == ValueKind::Str || kind == ValueKind::Bytes ||
+         kind == ValueKind::FrozenSet || kind == ValueKind::Range;
+}
+
+class UnnecessaryListCast final : public lint::Rule {
+ public:
+  const lint::RuleMeta& meta() const override { return kMeta; }
+
+  void check(const Node& node, lint::Context& ctx) const override {
+    const auto& model = ctx.semantic();
+    if (!lint::is_builtin_call(node, "list", model)) return;
+    // The call must be the iterable of a for statement or of a comprehension clause.
+    const Node parent = node.parent();
+    if (!(parent.is(Kind::ForStatement) || parent.is(Kind::ForInClause)) || !(parent.field(Field::Right) == node)) {
+      return;
+    }
+    const std::string_view src = ctx.source().text();
+    const auto args = lint::call_arguments(node, src);
+    if (args.positional.size() != 1 || !args.keywords.empty() || args.has_unpacking) return;
+    const Node original = lint::unparenthesize(args.positional[0]);
+    // The code the copy guards: the loop statement, or the whole comprehension. A generator runs
+    // wherever it is consumed (`s.update(f(x) for x in list(s))` mutates s while iterating), so
+    // generator expressions are left alone.
+    const Node loop = parent.is(Kind::ForStatement) ? parent : parent.parent();
+    if (loop.is(Kind::GeneratorExpression)) return;
+    const semantic::KindInfo kind = model.kind_of(original);
+
+    bool safe = immutable(kind.kind);
+    if (!safe && original.is(Kind::Identifier)) {
+      // A local that never escapes and is not mentioned inside the loop cannot change there:
+      // nothing else holds a reference to it.
+      const auto variable = model.variable_of(original);
+      if (variable.symbol == semantic::kNone) return;
+      const semantic::Symbol& symbol = model.symbol(variable.symbol);
+      semantic::ScopeId scope = ctx.scope();
+      while (model.scope(scope).kind == semantic::ScopeKind::Comprehension) scope = model.scope(scope).parent;
+      if (symbol.scope != scope || model.scope(scope).kind != semantic::ScopeKind::Function) return;
+      for (const semantic::BindingId id : symbol.bindings) {
+        if (model.binding(id).kind == semantic::BindingKind::Parameter) return;  // the caller holds it too
+      }
+      if (model.usage(variable).escapes) return;
+      for (const auto& site : model.uses(variable)) {
+        if (model.contains(loop, site.node) && !(site.node == original)) return;
+      }
+      // Only re-iterable collections: list(iterator) and iterating the iterator are the same,
+      // but we leave one-shot values alone rather than guess.
+      safe = kind.kind == ValueKind::List || kind.kind == ValueKind::Set || semantic::is_dict_like(kind.kind) ||
+             kind.kind == ValueKind::Deque;
+    }
+    if (!safe || !ctx.advice_holds({}, std::nullopt).holds) return;
+    const std::string o = lint::quote(original, src);
+    ctx.report(node, fmt::format("`list({})` copies the {} before iterating, but nothing in the loop can modify it: "
+                                 "iterate `{}` directly and save an O(n) copy",
+                                 o, semantic::to_string(kind.kind), o));
+  }
+};
+
+}  // namespace
+
+const lint::Rule& unnecessary_list_cast() {
+  static const UnnecessaryListCast rule;
+  return rule;
+}
+
+}  // namespace pyperf::rules
