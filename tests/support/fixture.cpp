@@ -46,7 +46,7 @@ Fixture parse_fixture(const std::string& path, const std::string& text) {
   CommentCollector collector{source.text(), {}};
   syntax::walk(tree.root(), collector);
 
-  static const std::regex header(R"(^#\s*pyperf-test:\s*select=([A-Z0-9, ]+)\s*$)");
+  static const std::regex header(R"(^#\s*pyperf-test:\s*select=([A-Z0-9,]+)(?:\s+target-version=(py3[0-9]+))?\s*$)");
   static const std::regex expect_token(R"(\[([A-Z]+[0-9]+)(?:@([0-9]+))?\])");
   static const std::regex quoted(R"re("([^"]*)")re");
 
@@ -64,6 +64,7 @@ Fixture parse_fixture(const std::string& path, const std::string& text) {
         code.erase(code.find_last_not_of(' ') + 1);
         if (!code.empty()) fixture.select.push_back(code);
       }
+      if (m[2].matched) fixture.target_version = m[2].str();
       continue;
     }
     if (body.starts_with("# ok:")) ++fixture.hard_negatives;

@@ -1,6 +1,7 @@
 #pragma once
 // Fixture files: Python sources with inline expectations.
-//   # pyperf-test: select=PPL101[,PPL102]     header: the rules that run
+//   # pyperf-test: select=PPL101[,PPL102] [target-version=py311]
+//                                             header: the rules that run, and the target version
 //   x in lst  # expect: [PPL101] "substring"  a finding on this line (optionally [PPL101@col])
 //   # expect: [PPL101]                        own-line: applies to the next code line (stackable)
 //   y in lst  # ok: why this is not a finding (a documented hard negative)
@@ -24,6 +25,7 @@ struct Expectation {
 struct Fixture {
   std::string path;
   std::vector<std::string> select;
+  std::string target_version;  // empty: the default (the oldest supported)
   std::vector<Expectation> expectations;
   std::uint32_t hard_negatives = 0;  // `# ok:` annotations
   std::vector<std::string> errors;   // malformed annotations

@@ -44,7 +44,13 @@ TEST_CASE("rule fixtures match their annotations exactly", "[fixtures]") {
       const auto selected = pyperf::lint::select_rules(selection);
       INFO(selected.error);
       REQUIRE(selected.error.empty());
-      const auto result = pyperf::app::lint_source(file.string(), text, selected.rules);
+      pyperf::lint::Options options;
+      if (!fixture.target_version.empty()) {
+        const auto version = pyperf::cost::parse_version(fixture.target_version);
+        REQUIRE(version.has_value());
+        options.target_version = *version;
+      }
+      const auto result = pyperf::app::lint_source(file.string(), text, selected.rules, options);
       INFO(result.error);
       REQUIRE(result.error.empty());
       const auto problems = compare(fixture, result.diagnostics);
