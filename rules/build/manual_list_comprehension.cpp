@@ -137,12 +137,13 @@ class ManualListComprehension final : public lint::Rule {
     }
 
     const auto size = lint::visible_size(node.field(Field::Right), model);
-    if (!ctx.advice_holds({}, size).holds) return;  // e.g. 3.11 with under ~100 items
+    const cost::Verdict verdict = ctx.advice_holds({}, size);
+    if (!verdict.holds) return;  // e.g. 3.11 with under ~100 items
     const std::string l = lint::quote(list, src);
     ctx.report(node.start_byte(), node.field(Field::Right).end_byte(),
                fmt::format("this loop only appends to the new list `{}`: a list comprehension builds it without the "
-                           "per-item attribute lookup and call (1.1-1.3x faster)",
-                           l));
+                           "per-item attribute lookup and call ({})",
+                           l, ctx.measured_gain(verdict)));
   }
 };
 

@@ -51,21 +51,26 @@ class StrConcatInLoop final : public lint::Rule {
     if (kind.kind != semantic::ValueKind::Str) return;
     const std::string t = lint::quote(target, src);
     if (lint::is_fast_local(target, model)) {
-      if (!ctx.advice_holds("join-local", std::nullopt).holds) return;
+      const cost::Verdict verdict = ctx.advice_holds("join-local", std::nullopt);
+      if (!verdict.holds) return;
       lint::Diagnostic& d = ctx.report(
           node, fmt::format("`{} += ...` builds a str ({}) piece by piece in a loop: CPython extends a local str in "
                             "place (linear) only while nothing else references it; collecting the pieces in a list "
-                            "and calling ''.join() once is 1.2-1.5x faster on 3.11+ and stays linear regardless",
-                            t, lint::evidence_note(kind, ctx.source())));
+                            "and calling ''.join() once stays linear regardless ({})",
+                            t, lint::evidence_note(kind, ctx.source()), ctx.measured_gain(verdict)));
       d.severity = lint::Severity::Info;
       d.cost_before = cost::to_string(cost::Complexity::Linear);
       return;
     }
+    // Attributes always copy; module globals and closure cells were still appended in place
+    // by 3.9 and 3.10 and copy from 3.11 on (bench/cost-model, pairs/PPL302.py).
+    const char* when = target.is(Kind::Attribute) ? "" : " on CPython 3.11+";
+    const std::string form = node.is(Kind::AugmentedAssignment) ? " += ..." : fmt::format(" = {} + ...", t);
     lint::Diagnostic& d = ctx.report(
-        node, fmt::format("`{} += ...` copies the whole str ({}) on every iteration: O(n²) in all, because CPython's "
+        node, fmt::format("`{}{}` copies the whole str ({}) on every iteration: O(n²) in all{}, because CPython's "
                           "in-place append only works for plain local variables; collect the pieces in a list and "
                           "''.join() them once",
-                          t, lint::evidence_note(kind, ctx.source())));
+                          t, form, lint::evidence_note(kind, ctx.source()), when));
     d.severity = lint::Severity::Error;
     d.cost_before = cost::to_string(cost::Complexity::Quadratic);
   }

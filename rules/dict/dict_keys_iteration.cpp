@@ -67,15 +67,20 @@ class DictKeysIteration final : public lint::Rule {
     if (kind.evidence == semantic::Evidence::Literal && kind.origin.is(Kind::Dictionary)) {
       if (const auto variable = model.variable_of(dict); !variable || !model.usage(variable).mutated) {
         std::uint64_t pairs = 0;
-        for (const Node child : kind.origin.named_children()) pairs += child.is(Kind::Pair) ? 1 : 0;
-        size = pairs;
+        bool spread = false;  // {**other, "k": v}: the spread's size is not visible
+        for (const Node child : kind.origin.named_children()) {
+          pairs += child.is(Kind::Pair) ? 1 : 0;
+          spread = spread || child.is(Kind::DictionarySplat);
+        }
+        if (!spread) size = pairs;
       }
     }
-    if (!ctx.advice_holds({}, size).holds) return;
+    const cost::Verdict verdict = ctx.advice_holds({}, size);
+    if (!verdict.holds) return;
     const std::string d = lint::quote(dict, src);
     ctx.report(iterable, fmt::format("`{}.keys()` builds a keys view only to iterate the {}'s keys; `in {}` iterates "
-                                     "them directly (up to 1.3x faster for small dicts)",
-                                     d, semantic::to_string(kind.kind), d));
+                                     "them directly ({})",
+                                     d, semantic::to_string(kind.kind), d, ctx.measured_gain(verdict)));
   }
 };
 

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include <fmt/core.h>
+
 #include "cost/cost_table.hpp"
 
 namespace pyperf::lint {
@@ -32,6 +34,12 @@ int Context::impact(std::optional<std::uint64_t> size) const {
   const RuleMeta& meta = rule_->meta();
   return impact_score(meta, cost::find(meta.cost_before), cost::find(meta.cost_after), loop_depth(), size,
                       cost::typical_ratio(meta.code, {}, options_.target_version, size));
+}
+
+std::string Context::measured_gain(const cost::Verdict& verdict) const {
+  const int minor = static_cast<int>(options_.target_version);
+  const std::string versions = minor == 13 ? "3.13" : fmt::format("3.{}-3.13", minor);
+  return fmt::format("{:.2f}x measured on CPython {}", verdict.median_ratio, versions);
 }
 
 std::optional<std::uint64_t> Context::loop_size() const {

@@ -44,6 +44,9 @@ class Context {
   // Whether the current rule's measured advice (`variant` in bench/cost-model) holds, i.e. is
   // not slower, on every CPython from the target version on, for inputs of `size`.
   cost::Verdict advice_holds(std::string_view variant, std::optional<std::uint64_t> size) const;
+  // "1.07x measured on CPython 3.9-3.13": the verdict's median ratio over the target versions,
+  // for messages (the numbers come from bench/cost-model, never from the rule's prose).
+  std::string measured_gain(const cost::Verdict& verdict) const;
 
   // The impact estimate (1-100) of a finding of the current rule here, for an input of `size`
   // (default: the innermost loop's visible size). report() fills it in; rules that know the size

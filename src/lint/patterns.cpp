@@ -1,5 +1,7 @@
 #include "lint/patterns.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <charconv>
 #include <string>
@@ -193,14 +195,15 @@ std::string evidence_note(const semantic::KindInfo& kind, const syntax::SourceTe
     case semantic::Evidence::BuiltinResult: {
       Node fn = kind.origin.field(Field::Function);
       if (fn.is(Kind::Attribute)) fn = fn.field(Field::Attribute);
-      what = "`" + quote(fn, text) + "()` " + (kind.evidence == semantic::Evidence::Constructor ? "call" : "result");
+      what = fmt::format("`{}()` {}", quote(fn, text),
+                         kind.evidence == semantic::Evidence::Constructor ? "call" : "result");
       break;
     }
     case semantic::Evidence::Operator:
       what = "built by an operator";
       break;
     case semantic::Evidence::Annotation:
-      what = "annotation `" + quote(kind.origin, text) + "`";
+      what = fmt::format("annotation `{}`", quote(kind.origin, text));
       break;
     case semantic::Evidence::Definition:
       what = "definition";
@@ -208,7 +211,7 @@ std::string evidence_note(const semantic::KindInfo& kind, const syntax::SourceTe
     case semantic::Evidence::None:
       return {};
   }
-  return what + ", line " + std::to_string(line);
+  return fmt::format("{}, line {}", what, line);
 }
 
 bool rebound_within(const semantic::Model& model, const semantic::Model::Variable& variable, const Node& region,

@@ -400,7 +400,7 @@ KindInfo Model::kind_of(const Node& raw, int depth) const {
       const Node alternative = e.named_child(2);
       const KindInfo a = kind_of(body, depth + 1);
       const KindInfo b = kind_of(alternative, depth + 1);
-      if (a && a.kind == b.kind) return a;
+      if (a && a.kind == b.kind) return {a.kind, Evidence::Operator, e};  // neither branch alone is the origin
       return {};
     }
     case Kind::Subscript: {

@@ -14,10 +14,10 @@ gate. Gated here from n = 10.
 Main pair `join-local`: the target is a plain local, where CPython's in-place append
 (unicode_concatenate() on 3.9/3.10, BINARY_OP_INPLACE_ADD_UNICODE from 3.11 -> PyUnicode_Append on
 an unshared string) keeps `+=` linear, so `"".join` only wins a constant factor. The rule reports
-this case only where `cost::advice_holds("join-local", unknown size)` holds: this variant's ratio
-at least kNeutralRatio (0.97) at every measured n >= kAssumedSize (100) on every version from the
-target (`--target-version` / `target-version`, default py39) to 3.13 (src/cost/measurements.hpp),
-and then at info severity. With 3.9's cell at n = 10^4 below that, a py39 target keeps it silent;
+this case only where `cost::advice_holds("join-local", unknown size)` holds: over every measured
+n >= kAssumedSize (100) and every version from the target (`--target-version` / `target-version`,
+default py39) to 3.13, no ratio of this variant below kNeutralRatio (0.97) and a median ratio of at
+least kMinimumGain (1.03) (src/cost/measurements.hpp); and then at info severity. With 3.9's cell at n = 10^4 below that, a py39 target keeps it silent;
 on a later target the 3.9 cells are out of range. The rule never sees a loop's size, so on a target
 where it reports it does so for short loops too: FIRES_FROM stays 10 and the small cells are
 declared below.

@@ -15,8 +15,9 @@ Mirrors rules/dict/manual_counter.cpp and the catalog (RULES.md), whose default 
 n is len(keys), drawn from n/4 distinct words (at least 2).
 
 FIRES_FROM = 100 for the `Counter` advice: rules/dict/manual_counter.cpp gives it only where
-`cost::advice_holds()` finds the measured ratio at least kNeutralRatio (0.97) on every version
-from the target on: at a visible loop size (a literal display, `range(N)`) the ratio measured at
+`cost::advice_holds()` finds no measured ratio below kNeutralRatio (0.97) and a median ratio of at
+least kMinimumGain (1.03) over every version from the target (`--target-version`, default py39)
+on: at a visible loop size (a literal display, `range(N)`) the ratio measured at
 that size decides, so it stays silent at 10 where `Counter` is slower; at an unknown size it
 assumes n >= kAssumedSize = 100 (src/cost/measurements.hpp). The `get` advice is given at the small
 visible sizes where `Counter` does not hold, so it is gated from 10.
