@@ -6,7 +6,11 @@ optimised build, RUNS times per configuration, interleaving the baseline and the
 machine noise hits both alike, and reports medians: files, lines, MB, seconds, lines/s, MB/s,
 peak RSS and the ratio lint / parse-only, for 1 and 2 threads.
 
-usage: bench/bench.py [--runs N] [--threads 1,2] [--build build/release] [--write bench/RESULTS.md] [PATH...]
+usage: bench/bench.py [--runs N] [--threads 1,2] [--build build/release] [--compare OTHER/pyperf-lint]
+                      [--write bench/RESULTS.md] [PATH...]
+
+--compare adds another pyperf-lint binary (say, an older commit's build) to the same interleaved
+runs, so that two versions are compared under the same machine load.
 """
 
 import argparse
@@ -41,6 +45,7 @@ def main():
     ap.add_argument("--threads", default="1,2")
     ap.add_argument("--build", default=str(ROOT / "build" / "release"))
     ap.add_argument("--write", help="also write the markdown table to this file")
+    ap.add_argument("--compare", help="another pyperf-lint binary to time in the same runs")
     args = ap.parse_args()
 
     paths = args.paths or [sysconfig.get_paths()["stdlib"]]
@@ -59,21 +64,26 @@ def main():
 
     rows = []
     for threads in [int(t) for t in args.threads.split(",")]:
-        samples = {"parse-only": [], "pyperf-lint": []}
-        rss = {"parse-only": [], "pyperf-lint": []}
+        programs = [
+            ("parse-only", [str(base), "--threads", str(threads), *paths]),
+            ("pyperf-lint", [str(lint), "--threads", str(threads), "--output-format", "concise", "--exit-zero",
+                             "--isolated", *paths]),
+        ]
+        if args.compare:
+            programs.append(("compared: " + args.compare,
+                             [args.compare, "--threads", str(threads), "--output-format", "concise", "--exit-zero",
+                              *paths]))
+        samples = {name: [] for name, _ in programs}
+        rss = {name: [] for name, _ in programs}
         for _ in range(args.runs):
-            for name, cmd in (
-                ("parse-only", [str(base), "--threads", str(threads), *paths]),
-                ("pyperf-lint", [str(lint), "--threads", str(threads), "--output-format", "concise", "--exit-zero",
-                                 *paths]),
-            ):
+            for name, cmd in programs:
                 wall, peak, rc, _ = timed(cmd)
                 if rc not in (0, 1, 2):
                     sys.exit(f"{name} exited {rc}")
                 samples[name].append(wall)
                 rss[name].append(peak)
         base_s = statistics.median(samples["parse-only"])
-        for name in ("parse-only", "pyperf-lint"):
+        for name, _ in programs:
             s = statistics.median(samples[name])
             rows.append((threads, name, s, min(samples[name]), max(samples[name]), max(rss[name]), s / base_s))
 
