@@ -27,7 +27,7 @@ constexpr lint::RuleMeta kMeta{
     .fix = lint::FixAvailability::None,
     .kinds = kKinds,
     .cost_before = "bytes.concat",
-    .cost_after = "str.join",
+    .cost_after = "bytearray.extend",
 };
 
 class BytesConcatInLoop final : public lint::Rule {

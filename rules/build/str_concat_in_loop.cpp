@@ -32,8 +32,8 @@ constexpr lint::RuleMeta kMeta{
     .stability = lint::Stability::Stable,
     .fix = lint::FixAvailability::None,
     .kinds = kKinds,
-    .cost_before = "str.concat-local",
-    .cost_after = "str.join",
+    .cost_before = "str.concat-nonlocal",
+    .cost_after = "list.append",
 };
 
 class StrConcatInLoop final : public lint::Rule {
@@ -59,7 +59,8 @@ class StrConcatInLoop final : public lint::Rule {
                             "and calling ''.join() once stays linear regardless ({})",
                             t, lint::evidence_note(kind, ctx.source()), ctx.measured_gain(verdict)));
       d.severity = lint::Severity::Info;
-      d.cost_before = cost::to_string(cost::Complexity::Linear);
+      d.cost_before = cost::to_string(cost::Complexity::Constant);  // amortized, per step
+      d.impact = lint::micro_impact(verdict.median_ratio, d.loop_depth);
       return;
     }
     // Attributes always copy; module globals and closure cells were still appended in place
@@ -72,7 +73,6 @@ class StrConcatInLoop final : public lint::Rule {
                           "''.join() them once",
                           t, form, lint::evidence_note(kind, ctx.source()), when));
     d.severity = lint::Severity::Error;
-    d.cost_before = cost::to_string(cost::Complexity::Quadratic);
   }
 };
 

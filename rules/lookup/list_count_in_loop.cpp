@@ -27,7 +27,7 @@ constexpr lint::RuleMeta kMeta{
     .fix = lint::FixAvailability::None,
     .kinds = kKinds,
     .cost_before = "list.count",
-    .cost_after = "counter.build",
+    .cost_after = "dict.getitem",
 };
 
 class ListCountInLoop final : public lint::Rule {

@@ -33,6 +33,9 @@ Severity escalate(Severity base, Tier tier, std::uint32_t loop_depth);
 // The impact estimate of a finding, 1-100, from the cost model: the complexity change of the
 // operation, how many loops multiply it, what is known of the input size, and for constant-
 // factor advice the measured ratio. See README "Impact".
+// The impact of constant-factor advice with a measured `ratio` (before/after) at `loop_depth`.
+int micro_impact(double ratio, std::uint32_t loop_depth);
+
 int impact_score(const RuleMeta& meta, const cost::Entry* before, const cost::Entry* after, std::uint32_t loop_depth,
                  std::optional<std::uint64_t> size, std::optional<double> measured_ratio);
 

@@ -79,6 +79,13 @@ int rank(cost::Complexity c) {
 
 }  // namespace
 
+int micro_impact(double ratio, std::uint32_t loop_depth) {
+  // Constant-factor advice: what it saves is its measured ratio (1.0-3.0x typical).
+  const double score =
+      8 + std::min(20.0, std::max(0.0, (ratio - 1.0) * 10.0)) + 4.0 * std::min<std::uint32_t>(loop_depth, 3);
+  return static_cast<int>(std::clamp(score, 1.0, 100.0));
+}
+
 int impact_score(const RuleMeta& meta, const cost::Entry* before, const cost::Entry* after, std::uint32_t loop_depth,
                  std::optional<std::uint64_t> size, std::optional<double> measured_ratio) {
   if (meta.tier == Tier::Tool || before == nullptr || after == nullptr) return 0;
@@ -87,10 +94,7 @@ int impact_score(const RuleMeta& meta, const cost::Entry* before, const cost::En
   // Micro rules change a constant factor even where the table names different classes
   // (a frozenset probe against a 5-element scan): their measured ratio is what they save.
   if (delta == 0 || meta.tier == Tier::Micro) {
-    // Constant-factor advice: what it saves is its measured ratio (1.0-3.0x typical).
-    const double ratio = measured_ratio.value_or(1.2);
-    score = 8 + std::min(20.0, std::max(0.0, (ratio - 1.0) * 10.0));
-    score += 4.0 * std::min<std::uint32_t>(loop_depth, 3);
+    return micro_impact(measured_ratio.value_or(1.2), loop_depth);
   } else {
     // An asymptotic saving grows with n and is paid on every iteration of every enclosing loop.
     score = 25 + 10.0 * delta + 12.0 * std::min<std::uint32_t>(loop_depth, 3);
