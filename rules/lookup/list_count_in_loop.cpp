@@ -37,18 +37,13 @@ class ListCountInLoop final : public lint::Rule {
   void check(const Node& node, lint::Context& ctx) const override {
     if (ctx.loop_depth() == 0) return;
     const std::string_view src = ctx.source().text();
-    const auto call = lint::method_call(node, src);
-    if (!call || call->method != "count" || call->arguments.positional.size() != 1 ||
-        !call->arguments.keywords.empty() || call->arguments.has_unpacking) {
-      return;
-    }
     const auto& model = ctx.semantic();
-    const semantic::KindInfo kind = model.kind_of(call->receiver);
-    if (kind.kind != semantic::ValueKind::List) return;
-    const auto variable = model.variable_of(call->receiver);
-    if (!variable || !model.invariant_in(variable, ctx.loop())) return;
+    const auto found = lint::list_method_call(node, "count", 1, model);
+    if (!found) return;
+    const auto& [call, kind, variable] = *found;
+    if (!model.invariant_in(variable, ctx.loop())) return;
     if (lint::few_iterations(model.loop(ctx.loop()), src)) return;
-    const std::string l = lint::quote(call->receiver, src);
+    const std::string l = lint::quote(call.receiver, src);
     ctx.report(node, fmt::format("`{}.count(...)` scans the whole list ({}) on every iteration: O(n) per call, "
                                  "O(n·m) in all; `collections.Counter({})` built once before the loop counts every "
                                  "value in one O(n) pass",

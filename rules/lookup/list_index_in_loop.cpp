@@ -37,19 +37,13 @@ class ListIndexInLoop final : public lint::Rule {
   void check(const Node& node, lint::Context& ctx) const override {
     if (ctx.loop_depth() == 0) return;
     const std::string_view src = ctx.source().text();
-    const auto call = lint::method_call(node, src);
-    // index(x) only: index(x, start, stop) searches a window a dict cannot answer.
-    if (!call || call->method != "index" || call->arguments.positional.size() != 1 ||
-        !call->arguments.keywords.empty() || call->arguments.has_unpacking) {
-      return;
-    }
     const auto& model = ctx.semantic();
-    const semantic::KindInfo kind = model.kind_of(call->receiver);
-    if (kind.kind != semantic::ValueKind::List) return;
-    const auto variable = model.variable_of(call->receiver);
-    if (!variable || !model.invariant_in(variable, ctx.loop())) return;
+    const auto found = lint::list_method_call(node, "index", 1, model);
+    if (!found) return;
+    const auto& [call, kind, variable] = *found;
+    if (!model.invariant_in(variable, ctx.loop())) return;  // index(x) only: a window search has 2+ args
     if (lint::few_iterations(model.loop(ctx.loop()), src)) return;
-    const std::string l = lint::quote(call->receiver, src);
+    const std::string l = lint::quote(call.receiver, src);
     ctx.report(node, fmt::format("`{}.index(...)` scans the list ({}) on every iteration: O(n) per call; index the "
                                  "first positions once before the loop (`pos = {{}}` then `for i, v in "
                                  "enumerate({}): pos.setdefault(v, i)`) for O(1) lookups",

@@ -37,19 +37,14 @@ class ListInsertFront final : public lint::Rule {
   void check(const Node& node, lint::Context& ctx) const override {
     if (ctx.loop_depth() == 0) return;
     const std::string_view src = ctx.source().text();
-    const auto call = lint::method_call(node, src);
-    if (!call || call->method != "insert" || call->arguments.positional.size() != 2 ||
-        !call->arguments.keywords.empty() || !lint::is_int_literal(call->arguments.positional[0], 0, src)) {
-      return;
-    }
     const auto& model = ctx.semantic();
-    const semantic::KindInfo kind = model.kind_of(call->receiver);
-    if (kind.kind != semantic::ValueKind::List) return;
-    const auto variable = model.variable_of(call->receiver);
-    if (!variable || !lint::deque_compatible(model, variable)) return;
-    // A list created afresh on every iteration gets one shift per list: not the quadratic drain.
+    const auto found = lint::list_method_call(node, "insert", 2, model);
+    if (!found || !lint::is_int_literal(found->call.arguments.positional[0], 0, src)) return;
+    const auto& [call, kind, variable] = *found;
+    if (!lint::deque_compatible(model, variable)) return;
+    // A list created afresh on every iteration gets one insert per list: no quadratic growth.
     if (lint::rebound_within(model, variable, model.loop(ctx.loop()).node)) return;
-    const std::string q = lint::quote(call->receiver, src);
+    const std::string q = lint::quote(call.receiver, src);
     ctx.report(node, fmt::format("`{}.insert(0, ...)` shifts every element of the list ({}): O(n) per call inside a "
                                  "loop; `collections.deque.appendleft()` is O(1)",
                                  q, lint::evidence_note(kind, ctx.source())));

@@ -158,6 +158,20 @@ std::optional<MethodCall> method_call(const Node& call, std::string_view source)
   return MethodCall{fn.field(Field::Object), fn.field(Field::Attribute).text(source), call_arguments(call, source)};
 }
 
+std::optional<ListMethodCall> list_method_call(const Node& node, std::string_view method, std::size_t positional,
+                                               const semantic::Model& model) {
+  auto call = method_call(node, model.source().text());
+  if (!call || call->method != method || call->arguments.positional.size() != positional ||
+      !call->arguments.keywords.empty() || call->arguments.has_unpacking) {
+    return std::nullopt;
+  }
+  const semantic::KindInfo kind = model.kind_of(call->receiver);
+  if (kind.kind != semantic::ValueKind::List) return std::nullopt;
+  const auto variable = model.variable_of(call->receiver);
+  if (!variable) return std::nullopt;
+  return ListMethodCall{std::move(*call), kind, variable};
+}
+
 std::string quote(const Node& node, std::string_view source) {
   constexpr std::size_t kMax = 40;
   std::string out;

@@ -60,6 +60,16 @@ struct MethodCall {
 };
 std::optional<MethodCall> method_call(const syntax::Node& call, std::string_view source);
 
+// `L.method(...)` with exactly `positional` positional arguments and no keywords, on a receiver
+// known to hold a list: the call, what L is (with its evidence) and L as a variable of the model.
+struct ListMethodCall {
+  MethodCall call;
+  semantic::KindInfo kind;
+  semantic::Model::Variable variable;
+};
+std::optional<ListMethodCall> list_method_call(const syntax::Node& call, std::string_view method,
+                                               std::size_t positional, const semantic::Model& model);
+
 // A short quote of an expression for messages: whitespace collapsed, long text cut with "...".
 std::string quote(const syntax::Node& node, std::string_view source);
 
