@@ -46,27 +46,10 @@ std::optional<lint::MethodCall> append_statement(const Node& statement, std::str
   return call;
 }
 
-// The one statement of a block (comments aside), else null.
-Node only_statement(const Node& block) {
-  Node only;
-  for (const Node statement : block.named_children()) {
-    if (statement.is(Kind::Comment)) continue;
-    if (only) return {};
-    only = statement;
-  }
-  return only;
-}
-
-// Walrus, await, yield or lambda anywhere in `node` (a small subtree, walked with a stack).
+// Walrus, await or yield anywhere in `node`: effects a comprehension would change.
 bool has_side_channel(const Node& node) {
-  std::vector<Node> pending{node};
-  while (!pending.empty()) {
-    const Node n = pending.back();
-    pending.pop_back();
-    if (n.is(Kind::NamedExpression) || n.is(Kind::Await) || n.is(Kind::Yield)) return true;
-    for (const Node child : n.named_children()) pending.push_back(child);
-  }
-  return false;
+  return lint::any_in_subtree(
+      node, [](const Node& n) { return n.is(Kind::NamedExpression) || n.is(Kind::Await) || n.is(Kind::Yield); });
 }
 
 class ManualListComprehension final : public lint::Rule {
@@ -79,12 +62,12 @@ class ManualListComprehension final : public lint::Rule {
     if (node.child(0).is(Kind::KwAsync) || node.field(Field::Alternative)) return;
     if (model.scope(ctx.scope()).kind == semantic::ScopeKind::Class) return;
 
-    Node statement = only_statement(node.field(Field::Body));
+    Node statement = lint::only_statement(node.field(Field::Body));
     Node condition;
     if (statement.is(Kind::IfStatement)) {
       if (statement.field(Field::Alternative)) return;
       condition = statement.field(Field::Condition);
-      statement = only_statement(statement.field(Field::Consequence));
+      statement = lint::only_statement(statement.field(Field::Consequence));
     }
     const auto append = append_statement(statement, src);
     if (!append) return;

@@ -58,16 +58,6 @@ bool initialises(const Node& statement, std::string_view dict, std::string_view 
          target.field(Field::SubscriptIndex).text(src) == key && lint::is_int_literal(s.field(Field::Right), 1, src);
 }
 
-Node only_statement(const Node& block) {
-  Node only;
-  for (const Node statement : block.named_children()) {
-    if (statement.is(Kind::Comment)) continue;
-    if (only) return {};
-    only = statement;
-  }
-  return only;
-}
-
 class ManualCounter final : public lint::Rule {
  public:
   const lint::RuleMeta& meta() const override { return kMeta; }
@@ -85,8 +75,8 @@ class ManualCounter final : public lint::Rule {
       key = lint::unparenthesize(cmp->left);
       const Node alternative = node.field(Field::Alternative);
       if (!alternative.is(Kind::ElseClause)) return;
-      const Node then_stmt = only_statement(node.field(Field::Consequence));
-      const Node else_stmt = only_statement(alternative.field(Field::Body));
+      const Node then_stmt = lint::only_statement(node.field(Field::Consequence));
+      const Node else_stmt = lint::only_statement(alternative.field(Field::Body));
       const std::string_view d = dict.text(src);
       const std::string_view k = key.text(src);
       const bool in_form =

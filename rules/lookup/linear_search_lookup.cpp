@@ -35,15 +35,7 @@ constexpr lint::RuleMeta kMeta{
 
 // True when `expr` mentions an identifier spelled `name` (a small subtree, walked with a cursor).
 bool mentions(const Node& expr, std::string_view name, std::string_view src) {
-  if (expr.is(Kind::Identifier)) return expr.text(src) == name;
-  std::vector<Node> pending{expr};
-  while (!pending.empty()) {
-    const Node n = pending.back();
-    pending.pop_back();
-    if (n.is(Kind::Identifier) && n.text(src) == name) return true;
-    for (const Node child : n.named_children()) pending.push_back(child);
-  }
-  return false;
+  return lint::any_in_subtree(expr, [&](const Node& n) { return n.is(Kind::Identifier) && n.text(src) == name; });
 }
 
 // The element side of `==`: the loop variable itself, `var.attr`, or `var[const]`.
@@ -81,14 +73,8 @@ class LinearSearchLookup final : public lint::Rule {
     if (!iterable.is(Kind::Identifier) && !iterable.is(Kind::Attribute)) return;
 
     // The body is one `if <element key> == <key>: ...; return/break`.
-    Node only;
-    std::size_t statements = 0;
-    for (const Node statement : node.field(Field::Body).named_children()) {
-      if (statement.is(Kind::Comment)) continue;
-      only = statement;
-      ++statements;
-    }
-    if (statements != 1 || !only.is(Kind::IfStatement) || only.field(Field::Alternative)) return;
+    const Node only = lint::only_statement(node.field(Field::Body));
+    if (!only.is(Kind::IfStatement) || only.field(Field::Alternative)) return;
     const auto cmp = lint::binary_comparison(lint::unparenthesize(only.field(Field::Condition)));
     if (!cmp || cmp->op != Kind::OpEq) return;
     Node key = cmp->right;

@@ -158,6 +158,16 @@ std::optional<MethodCall> method_call(const Node& call, std::string_view source)
   return MethodCall{fn.field(Field::Object), fn.field(Field::Attribute).text(source), call_arguments(call, source)};
 }
 
+Node only_statement(const Node& block) {
+  Node only;
+  for (const Node statement : block.named_children()) {
+    if (statement.is(Kind::Comment)) continue;
+    if (only) return {};
+    only = statement;
+  }
+  return only;
+}
+
 std::optional<ListMethodCall> list_method_call(const Node& node, std::string_view method, std::size_t positional,
                                                const semantic::Model& model) {
   auto call = method_call(node, model.source().text());

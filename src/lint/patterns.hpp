@@ -31,6 +31,23 @@ struct CallArguments {
 // The arguments of a `call` node. For `f(x for x in y)` the genexp is the one positional argument.
 CallArguments call_arguments(const syntax::Node& call, std::string_view source);
 
+// The one statement of a block (comments aside); null when it holds none or several.
+syntax::Node only_statement(const syntax::Node& block);
+
+// True when `pred` holds for `root` or a named node below it. An explicit stack, no recursion:
+// for the small subtrees rules look into (a loop body, an expression).
+template <class Pred>
+bool any_in_subtree(const syntax::Node& root, Pred pred) {
+  std::vector<syntax::Node> pending{root};
+  while (!pending.empty()) {
+    const syntax::Node n = pending.back();
+    pending.pop_back();
+    if (pred(n)) return true;
+    for (const syntax::Node child : n.named_children()) pending.push_back(child);
+  }
+  return false;
+}
+
 // The called function when `call` is `name(...)` with `name` resolving to Python's builtin.
 bool is_builtin_call(const syntax::Node& call, std::string_view name, const semantic::Model& model);
 
