@@ -85,7 +85,7 @@ int check_command(int argc, char** argv) {
   app.add_option("--stdin-filename", stdin_filename,
                  "The name standard input is linted as (its configuration and per-file-ignores apply)");
   app.add_option("--target-version", target, "The oldest Python version to support")
-      ->check(CLI::IsMember(pyperf::app::target_version_names()));
+      ->check(CLI::IsMember(pyperf::cost::python_version_names()));
   app.add_option("--color", color, "Colour the text output")->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--exit-zero", settings.exit_zero, "Exit with 0 even when there are findings");
   app.add_option("--threads", settings.threads, "Worker threads (default: one per core)")->check(CLI::Range(1U, 1024U));
@@ -105,7 +105,7 @@ int check_command(int argc, char** argv) {
   settings.selection.extend_select = split_commas(extend_select);
   settings.selection.ignore = split_commas(ignore);
   if (!format.empty()) settings.output_format = pyperf::report::find_format(format)->format;
-  if (!target.empty()) settings.target_version = pyperf::app::parse_target_version(target);
+  if (!target.empty()) settings.target_version = pyperf::cost::parse_python_version(target);
   if (app.count("--stdin-filename") > 0) settings.stdin_filename = stdin_filename;
   settings.color = color == "always" ? ColorMode::Always : color == "never" ? ColorMode::Never : ColorMode::Auto;
   settings.max_file_size = static_cast<std::uint64_t>(max_mb * 1e6);

@@ -17,10 +17,10 @@
 #include "app/config.hpp"
 #include "app/discovery.hpp"
 #include "app/runner.hpp"
-#include "cost/cost_table.hpp"
 #include "lint/registry.hpp"
-#include "lint/rule_docs.hpp"
 #include "report/reporter.hpp"
+#include "report/rule_pages.hpp"
+#include "report/view.hpp"
 #include "syntax/source.hpp"
 #include "syntax/tree.hpp"
 #include "syntax/walk.hpp"
@@ -57,46 +57,22 @@ std::string read_stdin(std::uint64_t max_size, std::string& out) {
 
 }  // namespace
 
-// Applies --min-impact and --sort impact. Sorting by impact lists each finding as its own entry,
-// largest impact first (ties in path, line, column order), so every report format follows it.
-RunResult arrange(RunResult result, const Settings& cli) {
-  if (cli.min_impact > 0) {
-    for (FileResult& file : result.files) {
-      std::erase_if(file.diagnostics, [&](const lint::Diagnostic& d) {
-        return d.rule->tier != lint::Tier::Tool && d.impact < cli.min_impact;  // tool findings always show
-      });
-    }
-  }
-  if (!cli.sort_by_impact) return result;
-  struct Entry {
-    const FileResult* file;
-    const lint::Diagnostic* diagnostic;
-  };
-  std::vector<Entry> entries;
-  for (const FileResult& file : result.files) {
-    for (const lint::Diagnostic& d : file.diagnostics) entries.push_back({&file, &d});
-  }
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const Entry& a, const Entry& b) { return a.diagnostic->impact > b.diagnostic->impact; });
-  RunResult sorted;
-  for (const Entry& e : entries) {
-    FileResult one;
-    one.path = e.file->path;
-    one.diagnostics.push_back(*e.diagnostic);
-    sorted.files.push_back(std::move(one));
-  }
-  for (const FileResult& file : result.files) {
-    if (file.diagnostics.empty()) {
-      FileResult rest;
-      rest.path = file.path;
-      rest.error = file.error;
-      sorted.files.push_back(std::move(rest));
-    }
-  }
-  return sorted;
-}
+namespace {
 
-int run_check(const Settings& cli) {
+// What a check run lints, and with which checkers. Not moved once filled: jobs point at its
+// checkers, files at the settings its resolver owns.
+struct Plan {
+  std::optional<ConfigResolver> configs;
+  std::deque<lint::Checker> checkers;
+  std::vector<LintJob> jobs;
+  std::vector<std::string> errors;  // paths that could not be walked
+  report::OutputFormat format = report::OutputFormat::Full;
+};
+
+// Finds the files (or reads standard input) and gives each the checker of its rules; files whose
+// configuration selects the same rules for the same target version share one. Returns an exit
+// code when the run ends here (a usage or configuration error, or --show-settings).
+std::optional<int> plan_jobs(const Settings& cli, Plan& plan) {
   // Unknown selectors on the command line are usage errors whatever the configuration says.
   if (const lint::SelectionResult checked = lint::select_rules(cli.selection); !checked.error.empty()) {
     std::cerr << "pyperf-lint: error: " << checked.error << '\n';
@@ -111,16 +87,11 @@ int run_check(const Settings& cli) {
   if (paths.empty()) paths.push_back(".");
 
   std::vector<SourceFile> files;
-  std::vector<std::string> errors;
   std::optional<std::string> stdin_bytes;
-  OutputFormat format = OutputFormat::Full;
-  std::deque<lint::Checker> checkers;
-  std::vector<LintJob> jobs;
-  std::optional<ConfigResolver> resolver;  // owns the settings the files point to
   try {
-    ConfigResolver& configs = resolver.emplace(cli);
+    ConfigResolver& configs = plan.configs.emplace(cli);
     const ProjectSettings& here = configs.for_directory(normalized_absolute("."));
-    format = cli.output_format.value_or(here.output_format.value_or(OutputFormat::Full));
+    plan.format = cli.output_format.value_or(here.output_format.value_or(report::OutputFormat::Full));
     if (from_stdin) {
       const std::string name = cli.stdin_filename.value_or("-");
       files.push_back({name, true, name == "-" ? &here : &configs.for_file(normalized_absolute(name))});
@@ -132,47 +103,40 @@ int run_check(const Settings& cli) {
     } else {
       Discovery discovery = discover(paths, configs);
       files = std::move(discovery.files);
-      errors = std::move(discovery.errors);
+      plan.errors = std::move(discovery.errors);
     }
     if (cli.show_settings) {
       const std::string path = files.empty() ? paths[0] : files[0].path;
       const ProjectSettings& settings =
           files.empty() ? configs.for_directory(normalized_absolute(path)) : *files[0].settings;
-      std::cout << describe_settings(settings, path, format);
+      std::cout << describe_settings(settings, path, plan.format);
       return kExitClean;
     }
   } catch (const ConfigError& e) {
     std::cerr << "pyperf-lint: error: " << e.what() << '\n';
     return kExitError;
   }
-  for (const std::string& error : errors) std::cerr << "pyperf-lint: error: " << error << '\n';
 
-  // Files whose configuration and per-file-ignores select the same rules for the same target
-  // version share one checker.
-  std::map<std::pair<std::vector<const lint::Rule*>, TargetVersion>, const lint::Checker*> by_rules;
+  std::map<std::pair<std::vector<const lint::Rule*>, cost::PythonVersion>, const lint::Checker*> by_rules;
   for (const SourceFile& file : files) {
     const std::vector<const lint::Rule*> rules = file.settings->rules_for(normalized_absolute(file.path));
-    const TargetVersion target = file.settings->target_version;
+    const cost::PythonVersion target = file.settings->target_version;
     const lint::Checker*& checker = by_rules[{rules, target}];
-    if (checker == nullptr) {
-      checker = &checkers.emplace_back(rules, lint::Options{.target_version = to_py_version(target)});
-    }
-    jobs.push_back({file.path, checker, stdin_bytes});
+    if (checker == nullptr) checker = &plan.checkers.emplace_back(rules, lint::Options{.target_version = target});
+    plan.jobs.push_back({file.path, checker, stdin_bytes});
   }
+  return std::nullopt;
+}
 
-  RunResult ran = run(cli, jobs);
-  const std::size_t checked = ran.files.size() - ran.error_count();
-  const RunResult result = arrange(std::move(ran), cli);
-  for (const FileResult& file : result.files) {
-    if (!file.error.empty()) std::cerr << "pyperf-lint: error: " << file.path << ": " << file.error << '\n';
-  }
-
+// Writes the report of `view` where --output-file says, with the summary line for people.
+// Returns false (after saying why) when it cannot be written.
+bool write_report(const Settings& cli, const report::View& view, report::OutputFormat format) {
   std::ofstream file_out;
   if (!cli.output_file.empty()) {
     file_out.open(cli.output_file, std::ios::binary | std::ios::trunc);
     if (!file_out) {
       std::cerr << "pyperf-lint: error: " << cli.output_file << ": cannot write: " << std::strerror(errno) << '\n';
-      return kExitError;
+      return false;
     }
   }
   std::ostream& out = cli.output_file.empty() ? std::cout : file_out;
@@ -180,14 +144,13 @@ int run_check(const Settings& cli) {
   const bool color =
       writer.for_people && (cli.output_file.empty() ? use_color(cli.color) : cli.color == ColorMode::Always);
   if (cli.statistics) {
-    report::write_statistics({result, color}, out, format == OutputFormat::Json);
+    report::write_statistics({view, color}, out, format == report::OutputFormat::Json);
   } else {
-    writer.write({result, color}, out);
+    writer.write({view, color}, out);
   }
-
-  const std::size_t findings = result.diagnostic_count();
-  const std::size_t failures = result.error_count() + errors.size();
   if (writer.for_people && !cli.quiet && !cli.statistics) {
+    const std::size_t findings = view.findings().size();
+    const std::size_t checked = view.checked_count();
     if (findings == 0) {
       out << fmt::format("All checks passed! ({} file{} checked)\n", checked, checked == 1 ? "" : "s");
     } else {
@@ -198,87 +161,29 @@ int run_check(const Settings& cli) {
   out.flush();
   if (!out) {
     std::cerr << "pyperf-lint: error: cannot write the report\n";
-    return kExitError;
+    return false;
   }
-  if (failures > 0) return kExitError;
-  if (findings > 0 && !cli.exit_zero) return kExitFindings;
+  return true;
+}
+
+}  // namespace
+
+int run_check(const Settings& cli) {
+  Plan plan;
+  if (const std::optional<int> done = plan_jobs(cli, plan)) return *done;
+  for (const std::string& error : plan.errors) std::cerr << "pyperf-lint: error: " << error << '\n';
+
+  const lint::RunResult result = run(cli, plan.jobs);
+  for (const lint::FileResult& file : result.files) {
+    if (!file.error.empty()) std::cerr << "pyperf-lint: error: " << file.path << ": " << file.error << '\n';
+  }
+  const report::View view(result, cli.sort_by_impact ? report::Order::Impact : report::Order::Path, cli.min_impact);
+  if (!write_report(cli, view, plan.format)) return kExitError;
+
+  if (result.error_count() + plan.errors.size() > 0) return kExitError;
+  if (!view.findings().empty() && !cli.exit_zero) return kExitFindings;
   return kExitClean;
 }
-
-namespace {
-
-std::string render_rule_markdown(const lint::RuleMeta& meta) {
-  std::string out = fmt::format("# {} ({})\n\n", meta.name, meta.code);
-  out += fmt::format("{}.\n\n", meta.summary);
-  out += fmt::format("Family: {} · Tier: {} · Default severity: {} · Fix: {} · Stability: {}\n", meta.family,
-                     lint::to_string(meta.tier), lint::to_string(meta.severity), lint::to_string(meta.fix),
-                     lint::to_string(meta.stability));
-  const cost::Entry* before = cost::find(meta.cost_before);
-  const cost::Entry* after = cost::find(meta.cost_after);
-  if (before != nullptr && after != nullptr) {
-    out += fmt::format("Cost: `{}` {} → `{}` {}\n", before->operation, cost::to_string(before->average),
-                       after->operation, cost::to_string(after->average));
-  }
-  out += '\n';
-  out += lint::doc_for(meta);
-  if (!out.empty() && out.back() != '\n') out += '\n';
-  return out;
-}
-
-nlohmann::json rule_json(const lint::RuleMeta& meta) {
-  nlohmann::json j = {
-      {"code", meta.code},
-      {"name", meta.name},
-      {"family", meta.family},
-      {"summary", meta.summary},
-      {"fix_title", meta.fix_title},
-      {"severity", lint::to_string(meta.severity)},
-      {"tier", lint::to_string(meta.tier)},
-      {"stability", lint::to_string(meta.stability)},
-      {"fix", lint::to_string(meta.fix)},
-      {"url", lint::doc_url(meta)},
-      {"explanation", lint::doc_for(meta)},
-  };
-  const cost::Entry* before = cost::find(meta.cost_before);
-  const cost::Entry* after = cost::find(meta.cost_after);
-  if (before != nullptr && after != nullptr) {
-    j["cost"] = {{"before", cost::to_string(before->average)}, {"after", cost::to_string(after->average)}};
-  }
-  return j;
-}
-
-}  // namespace
-
-namespace {
-
-// Markdown table cells: a `|` would end the cell.
-std::string cell(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c == '|') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-std::string rules_table(const std::vector<const lint::Rule*>& rules) {
-  std::string out = "| code | name | tier | severity | stability | cost | problem |\n|---|---|---|---|---|---|---|\n";
-  for (const lint::Rule* rule : rules) {
-    const lint::RuleMeta& meta = rule->meta();
-    std::string cost;
-    const cost::Entry* before = cost::find(meta.cost_before);
-    const cost::Entry* after = cost::find(meta.cost_after);
-    if (before != nullptr && after != nullptr) {
-      cost = fmt::format("{} → {}", cost::to_string(before->average), cost::to_string(after->average));
-    }
-    out += fmt::format("| [{}](rules/{}/{}.md) | {} | {} | {} | {} | {} | {} |\n", meta.code, meta.family,
-                       lint::snake_case(meta.name), meta.name, lint::to_string(meta.tier),
-                       lint::to_string(meta.severity), lint::to_string(meta.stability), cell(cost), cell(meta.summary));
-  }
-  return out;
-}
-
-}  // namespace
 
 int run_rule(const std::string& selector, bool all, std::string_view format) {
   std::vector<const lint::Rule*> rules;
@@ -294,19 +199,19 @@ int run_rule(const std::string& selector, bool all, std::string_view format) {
   }
   if (format == "json") {
     nlohmann::json array = nlohmann::json::array();
-    for (const lint::Rule* rule : rules) array.push_back(rule_json(rule->meta()));
+    for (const lint::Rule* rule : rules) array.push_back(report::rule_json(rule->meta()));
     std::cout << (all ? array : array[0]).dump(2) << '\n';
     return kExitClean;
   }
   if (format == "table") {
-    std::cout << rules_table(rules);
+    std::cout << report::rules_table(rules);
     return kExitClean;
   }
   bool first = true;
   for (const lint::Rule* rule : rules) {
     if (!first) std::cout << "\n---\n\n";
     first = false;
-    std::cout << render_rule_markdown(rule->meta());
+    std::cout << report::rule_markdown(rule->meta());
   }
   return kExitClean;
 }
@@ -325,7 +230,8 @@ int run_config(const std::string& key) {
   }
   std::string out = "| key | type | default | meaning |\n|---|---|---|---|\n";
   for (const ConfigKeyDoc& k : keys) {
-    out += fmt::format("| `{}` | {} | {} | {} |\n", k.name, cell(k.type), cell(k.default_value), cell(k.description));
+    out += fmt::format("| `{}` | {} | {} | {} |\n", k.name, report::markdown_cell(k.type),
+                       report::markdown_cell(k.default_value), report::markdown_cell(k.description));
   }
   std::vector<std::string> with_options;
   for (const lint::Rule* rule : lint::all_rules()) {

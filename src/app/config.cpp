@@ -19,8 +19,6 @@ namespace pyperf::app {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr std::array<std::string_view, 5> kTargetNames = {"py39", "py310", "py311", "py312", "py313"};
-
 // Version control, virtual environments, caches and build output: never first-party source.
 constexpr std::array<std::string_view, 27> kDefaultExcludes = {
     ".bzr",
@@ -206,8 +204,9 @@ const Key kKeys[] = {
     {{"target-version", "string", "from `[project] requires-python`, else `\"py39\"`",
       "The oldest Python version the code supports: `\"py39\"` … `\"py313\"`."},
      [](const toml::node& v, ConfigFile& out, const Reader& r) {
-       const std::vector<std::string_view> names(kTargetNames.begin(), kTargetNames.end());
-       out.target_version = parse_target_version(read_choice(v, r, "target-version", names));
+       const std::vector<std::string> spelled = cost::python_version_names();
+       const std::vector<std::string_view> names(spelled.begin(), spelled.end());
+       out.target_version = cost::parse_python_version(read_choice(v, r, "target-version", names));
      }},
     {{"output-format", "string", "`\"full\"`",
       "The report format (one of the names below). Read from the configuration of the working directory; "
@@ -319,9 +318,9 @@ std::string read_text(const std::string& path) {
   return buffer.str();
 }
 
-std::optional<TargetVersion> requires_python_of(const toml::table& root) {
+std::optional<cost::PythonVersion> requires_python_of(const toml::table& root) {
   if (const auto spec = root["project"]["requires-python"].value<std::string>()) {
-    return target_from_requires_python(*spec);
+    return cost::from_requires_python(*spec);
   }
   return std::nullopt;
 }
@@ -365,57 +364,6 @@ std::string output_format_list() {
 
 std::vector<std::string_view> default_excludes() {
   return {kDefaultExcludes.begin(), kDefaultExcludes.end()};
-}
-
-std::string_view to_string(TargetVersion version) {
-  return kTargetNames[static_cast<std::size_t>(version)];
-}
-
-std::vector<std::string> target_version_names() {
-  return {kTargetNames.begin(), kTargetNames.end()};
-}
-
-std::optional<TargetVersion> parse_target_version(std::string_view name) {
-  for (std::size_t i = 0; i < kTargetNames.size(); ++i) {
-    if (kTargetNames[i] == name) return static_cast<TargetVersion>(i);
-  }
-  return std::nullopt;
-}
-
-std::optional<TargetVersion> target_from_requires_python(std::string_view specifier) {
-  std::optional<int> lowest;  // minor version of Python 3
-  std::size_t start = 0;
-  while (start <= specifier.size()) {
-    const std::size_t comma = std::min(specifier.find(',', start), specifier.size());
-    std::string_view clause = specifier.substr(start, comma - start);
-    start = comma + 1;
-    while (!clause.empty() && clause.front() == ' ') clause.remove_prefix(1);
-    std::string_view op;
-    for (std::string_view candidate : {">=", "~=", "===", "==", ">"}) {
-      if (clause.starts_with(candidate)) {
-        op = candidate;
-        break;
-      }
-    }
-    if (op.empty()) continue;  // upper bounds and exclusions do not raise the floor
-    clause.remove_prefix(op.size());
-    while (!clause.empty() && clause.front() == ' ') clause.remove_prefix(1);
-    int major = 0;
-    int minor = 0;
-    auto [p, ec] = std::from_chars(clause.data(), clause.data() + clause.size(), major);
-    if (ec != std::errc() || p == clause.data() + clause.size() || *p != '.') continue;
-    auto [q, ec2] = std::from_chars(p + 1, clause.data() + clause.size(), minor);
-    if (ec2 != std::errc()) continue;
-    const bool has_patch =
-        q != clause.data() + clause.size() && *q == '.' && q + 1 != clause.data() + clause.size() && q[1] != '*';
-    if (major < 3) continue;
-    if (major > 3) minor = 99;
-    if (op == ">" && !has_patch) ++minor;  // `>3.9` excludes every 3.9.x
-    lowest = std::max(lowest.value_or(0), minor);
-  }
-  if (!lowest) return std::nullopt;
-  const int clamped = std::clamp(*lowest, 9, 13);
-  return static_cast<TargetVersion>(clamped - 9);
 }
 
 ConfigFile parse_config(std::string_view text, const std::string& path, const std::string& dir, bool pyproject) {
@@ -521,7 +469,7 @@ const ProjectSettings& ConfigResolver::make(ConfigFile file) {
   s.per_file_ignores = file.per_file_ignores;
   s.respect_gitignore = file.respect_gitignore.value_or(true);
   s.target_version =
-      cli_.target_version.value_or(file.target_version.value_or(file.requires_python.value_or(TargetVersion::Py39)));
+      cli_.target_version.value_or(file.target_version.value_or(file.requires_python.value_or(cost::kOldestVersion)));
   s.output_format = file.output_format;
   s.file = std::move(file);
   settings_.push_back(std::move(s));
@@ -587,7 +535,7 @@ const ProjectSettings& ConfigResolver::for_file(const std::string& absolute_file
   return for_directory(parent_directory(absolute_file));
 }
 
-std::string describe_settings(const ProjectSettings& s, const std::string& path, OutputFormat format) {
+std::string describe_settings(const ProjectSettings& s, const std::string& path, report::OutputFormat format) {
   const std::string absolute = normalized_absolute(path);
   std::string out = fmt::format("# Resolved settings for: {}\n", path);
   out += fmt::format("# Configuration file: {}\n",
@@ -606,7 +554,7 @@ std::string describe_settings(const ProjectSettings& s, const std::string& path,
   out += fmt::format("exclude = {}\n", string_list(exclude));
   out += fmt::format("extend-exclude = {}\n", string_list(s.file.extend_exclude));
   out += fmt::format("respect-gitignore = {}\n", s.respect_gitignore);
-  out += fmt::format("target-version = \"{}\"\n", to_string(s.target_version));
+  out += fmt::format("target-version = \"{}\"\n", cost::to_string(s.target_version));
   out += fmt::format("output-format = \"{}\"\n", report::format_of(format).name);
   out += fmt::format("preview = {}\n", s.preview);
   for (const auto& [code, values] : s.file.rule_options) {

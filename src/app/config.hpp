@@ -61,9 +61,9 @@ struct ConfigFile {
   std::optional<std::vector<std::string>> exclude;
   std::vector<std::string> extend_exclude;
   std::optional<bool> respect_gitignore;
-  std::optional<TargetVersion> target_version;
-  std::optional<TargetVersion> requires_python;  // from [project] requires-python
-  std::optional<OutputFormat> output_format;
+  std::optional<cost::PythonVersion> target_version;
+  std::optional<cost::PythonVersion> requires_python;  // from [project] requires-python
+  std::optional<report::OutputFormat> output_format;
   std::optional<bool> preview;
   std::map<std::string, RuleOptionValues> rule_options;  // by rule code
 };
@@ -77,12 +77,6 @@ ConfigFile load_config(const std::string& path);
 // `[tool.pyperf-lint.<rule-name>]` checked against what `meta.options` declares. Throws ConfigError.
 RuleOptionValues parse_rule_options(const lint::RuleMeta& meta, std::string_view table_text, const std::string& path);
 
-// The lowest Python version a `requires-python` specifier allows, clamped to py39..py313.
-std::optional<TargetVersion> target_from_requires_python(std::string_view specifier);
-std::string_view to_string(TargetVersion version);
-std::vector<std::string> target_version_names();
-std::optional<TargetVersion> parse_target_version(std::string_view name);
-
 // The directory names discovery skips unless `exclude` replaces them.
 std::vector<std::string_view> default_excludes();
 
@@ -95,9 +89,9 @@ struct ProjectSettings {
   std::vector<PerFileIgnore> per_file_ignores;
   bool respect_gitignore = true;
   bool preview = false;
-  TargetVersion target_version = TargetVersion::Py39;
-  std::optional<OutputFormat> output_format;  // the file's; the command line's wins
-  ConfigFile file;                            // as written, for --show-settings
+  cost::PythonVersion target_version = cost::kOldestVersion;
+  std::optional<report::OutputFormat> output_format;  // the file's; the command line's wins
+  ConfigFile file;                                    // as written, for --show-settings
 
   // The rules for one file: `rules` minus its per-file-ignores. `absolute` is normalised.
   std::vector<const lint::Rule*> rules_for(std::string_view absolute) const;
@@ -133,6 +127,6 @@ std::string normalized_absolute(std::string_view path);
 std::string parent_directory(const std::string& absolute);
 
 // `--show-settings`: the resolved settings for one file, as TOML-like text.
-std::string describe_settings(const ProjectSettings& settings, const std::string& path, OutputFormat format);
+std::string describe_settings(const ProjectSettings& settings, const std::string& path, report::OutputFormat format);
 
 }  // namespace pyperf::app

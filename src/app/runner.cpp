@@ -13,23 +13,9 @@
 
 #include <fmt/core.h>
 
-#include "lint/checker.hpp"
 #include "syntax/language.hpp"
-#include "syntax/source.hpp"
-#include "syntax/tree.hpp"
 
 namespace pyperf::app {
-
-std::size_t RunResult::diagnostic_count() const {
-  std::size_t n = 0;
-  for (const FileResult& f : files) n += f.diagnostics.size();
-  return n;
-}
-
-std::size_t RunResult::error_count() const {
-  return static_cast<std::size_t>(
-      std::count_if(files.begin(), files.end(), [](const FileResult& f) { return !f.error.empty(); }));
-}
 
 std::string read_file(const std::string& path, std::uint64_t max_size, std::string& out) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -62,31 +48,8 @@ std::string read_file(const std::string& path, std::uint64_t max_size, std::stri
   return {};
 }
 
-namespace {
-
-FileResult lint_with(const std::string& path, std::string bytes, const lint::Checker& checker, syntax::Parser& parser) {
-  FileResult result;
-  result.path = path;
-  auto loaded = syntax::SourceText::load(std::move(bytes));
-  if (!loaded.source) {
-    result.error = loaded.error;
-    return result;
-  }
-  result.diagnostics = checker.check(*loaded.source, parser);
-  return result;
-}
-
-}  // namespace
-
-FileResult lint_source(const std::string& path, std::string bytes, std::span<const lint::Rule* const> rules,
-                       lint::Options options) {
-  const lint::Checker checker(rules, options);
-  syntax::Parser parser(syntax::Language::python());
-  return lint_with(path, std::move(bytes), checker, parser);
-}
-
-RunResult run(const Settings& settings, const std::vector<LintJob>& jobs) {
-  RunResult result;
+lint::RunResult run(const Settings& settings, const std::vector<LintJob>& jobs) {
+  lint::RunResult result;
   result.files.resize(jobs.size());
   std::atomic<std::size_t> next{0};
 
@@ -96,7 +59,7 @@ RunResult run(const Settings& settings, const std::vector<LintJob>& jobs) {
       const std::size_t i = next.fetch_add(1, std::memory_order_relaxed);
       if (i >= jobs.size()) return;
       const LintJob& job = jobs[i];
-      FileResult& out = result.files[i];
+      lint::FileResult& out = result.files[i];
       out.path = job.path;
       try {
         std::string bytes;
@@ -106,7 +69,7 @@ RunResult run(const Settings& settings, const std::vector<LintJob>& jobs) {
           out.error = std::move(error);
           continue;
         }
-        out = lint_with(job.path, std::move(bytes), *job.checker, parser);
+        out = lint::lint_source(job.path, std::move(bytes), *job.checker, parser);
       } catch (const std::exception& e) {
         out.diagnostics.clear();
         out.error = fmt::format("internal error while linting: {}", e.what());

@@ -10,22 +10,9 @@
 
 #include "app/settings.hpp"
 #include "lint/checker.hpp"
-#include "lint/diagnostic.hpp"
-#include "lint/rule.hpp"
+#include "lint/result.hpp"
 
 namespace pyperf::app {
-
-struct FileResult {
-  std::string path;
-  std::vector<lint::Diagnostic> diagnostics;
-  std::string error;  // non-empty when the file could not be read, decoded or checked
-};
-
-struct RunResult {
-  std::vector<FileResult> files;  // in discovery (path) order
-  std::size_t diagnostic_count() const;
-  std::size_t error_count() const;
-};
 
 // One file to lint, with the checker of its rules (one checker per distinct rule set).
 struct LintJob {
@@ -35,13 +22,9 @@ struct LintJob {
 };
 
 // Lints every job in one pool of worker threads.
-RunResult run(const Settings& settings, const std::vector<LintJob>& jobs);
+lint::RunResult run(const Settings& settings, const std::vector<LintJob>& jobs);
 
 // Reads a whole file, refusing files larger than `max_size`. Returns an error message on failure.
 std::string read_file(const std::string& path, std::uint64_t max_size, std::string& out);
-
-// Lints one in-memory source. Used by run() and by the test-suite.
-FileResult lint_source(const std::string& path, std::string bytes, std::span<const lint::Rule* const> rules,
-                       lint::Options options = {});
 
 }  // namespace pyperf::app

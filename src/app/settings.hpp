@@ -6,24 +6,19 @@
 #include <string>
 #include <vector>
 
-#include "cost/measurements.hpp"
+#include "cost/python_version.hpp"
 #include "lint/registry.hpp"
+#include "report/output_format.hpp"
 
 namespace pyperf::app {
 
-enum class OutputFormat { Full, Concise, Json, JsonLines, Grouped, Sarif, Github, Gitlab, Junit, Pylint };
 enum class ColorMode { Auto, Always, Never };
-enum class TargetVersion { Py39, Py310, Py311, Py312, Py313 };
-// The cost model's spelling of the same version.
-inline cost::PyVersion to_py_version(TargetVersion v) {
-  return static_cast<cost::PyVersion>(9 + static_cast<int>(v));
-}
 
 struct Settings {
   std::vector<std::string> paths;
-  lint::Selection selection;                  // the command line's layer over the config file's
-  std::optional<OutputFormat> output_format;  // unset: the config file's, else full
-  std::optional<TargetVersion> target_version;
+  lint::Selection selection;                          // the command line's layer over the config file's
+  std::optional<report::OutputFormat> output_format;  // unset: the config file's, else full
+  std::optional<cost::PythonVersion> target_version;
   ColorMode color = ColorMode::Auto;
   bool exit_zero = false;
   bool quiet = false;

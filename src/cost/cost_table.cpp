@@ -148,4 +148,11 @@ const Entry* find(std::string_view id) {
   return nullptr;
 }
 
+std::optional<Change> find_change(std::string_view before_id, std::string_view after_id) {
+  const Entry* before = find(before_id);
+  const Entry* after = find(after_id);
+  if (before == nullptr || after == nullptr) return std::nullopt;
+  return Change{*before, *after};
+}
+
 }  // namespace pyperf::cost

@@ -4,6 +4,7 @@
 // from here, so a complexity is written down once.
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 
@@ -28,11 +29,19 @@ struct Entry {
   Complexity average;
   Complexity worst;
   std::string_view cpython;  // source that establishes it
-  std::string_view note;     // measured constant or caveat, from shared/reference/cpython-costs.md
+  std::string_view note;     // measured constant or caveat, measured in bench/cost-model
 };
 
 std::span<const Entry> table();
 // nullptr when no entry has this id.
 const Entry* find(std::string_view id);
+
+// What an operation costs before a rewrite and after it.
+struct Change {
+  const Entry& before;
+  const Entry& after;
+};
+// Both entries, or nullopt when either id names none (tool rules cite no cost).
+std::optional<Change> find_change(std::string_view before_id, std::string_view after_id);
 
 }  // namespace pyperf::cost

@@ -20,11 +20,11 @@ std::uint32_t bucket(std::span<const std::uint32_t> sizes, std::uint64_t size) {
   return chosen;
 }
 
-std::vector<const Measurement*> rows_for(std::string_view rule, std::string_view variant, PyVersion target) {
+std::vector<const Measurement*> rows_for(std::string_view rule, std::string_view variant, PythonVersion target) {
   std::vector<const Measurement*> out;
   for (const Measurement& m : kMeasurements) {
     const bool wanted = variant.empty() ? m.main : m.variant == variant;
-    if (m.rule == rule && wanted && m.minor >= static_cast<std::uint8_t>(target)) out.push_back(&m);
+    if (m.rule == rule && wanted && m.minor >= minor_of(target)) out.push_back(&m);
   }
   return out;
 }
@@ -40,41 +40,6 @@ std::vector<std::uint32_t> sizes_of(const std::vector<const Measurement*>& rows,
 
 }  // namespace
 
-std::optional<PyVersion> parse_version(std::string_view text) {
-  // Accepts "py39".."py313" (ruff's spelling) and "3.9".."3.13" (optionally with a patch level).
-  std::string_view minor;
-  if (text.starts_with("py3")) {
-    minor = text.substr(3);
-  } else if (text.starts_with("3.")) {
-    minor = text.substr(2);
-    if (const auto dot = minor.find('.'); dot != std::string_view::npos) minor = minor.substr(0, dot);
-  } else {
-    return std::nullopt;
-  }
-  if (minor == "9") return PyVersion::Py39;
-  if (minor == "10") return PyVersion::Py310;
-  if (minor == "11") return PyVersion::Py311;
-  if (minor == "12") return PyVersion::Py312;
-  if (minor == "13") return PyVersion::Py313;
-  return std::nullopt;
-}
-
-std::string_view to_string(PyVersion version) {
-  switch (version) {
-    case PyVersion::Py39:
-      return "py39";
-    case PyVersion::Py310:
-      return "py310";
-    case PyVersion::Py311:
-      return "py311";
-    case PyVersion::Py312:
-      return "py312";
-    case PyVersion::Py313:
-      return "py313";
-  }
-  return "py39";
-}
-
 std::span<const Measurement> measurements() {
   return kMeasurements;
 }
@@ -83,7 +48,7 @@ std::string_view measured_versions() {
   return kMeasuredVersions;
 }
 
-Verdict advice_holds(std::string_view rule, std::string_view variant, PyVersion target,
+Verdict advice_holds(std::string_view rule, std::string_view variant, PythonVersion target,
                      std::optional<std::uint64_t> size) {
   Verdict v;
   const auto rows = rows_for(rule, variant, target);
@@ -112,7 +77,7 @@ Verdict advice_holds(std::string_view rule, std::string_view variant, PyVersion 
   return v;
 }
 
-std::optional<double> typical_ratio(std::string_view rule, std::string_view variant, PyVersion target,
+std::optional<double> typical_ratio(std::string_view rule, std::string_view variant, PythonVersion target,
                                     std::optional<std::uint64_t> size) {
   const auto rows = rows_for(rule, variant, target);
   if (rows.empty()) return std::nullopt;

@@ -9,16 +9,9 @@
 #include <span>
 #include <string_view>
 
+#include "cost/python_version.hpp"
+
 namespace pyperf::cost {
-
-// A CPython minor version, 3.9 to 3.13.
-enum class PyVersion : std::uint8_t { Py39 = 9, Py310 = 10, Py311 = 11, Py312 = 12, Py313 = 13 };
-inline constexpr PyVersion kOldestVersion = PyVersion::Py39;
-inline constexpr PyVersion kNewestVersion = PyVersion::Py313;
-
-// "py311" or "3.11" -> Py311; nullopt for anything outside 3.9-3.13.
-std::optional<PyVersion> parse_version(std::string_view text);
-std::string_view to_string(PyVersion version);  // "py311"
 
 struct Measurement {
   std::string_view rule;     // "PPL301"
@@ -58,12 +51,12 @@ struct Verdict {
 // Does the rule's advice hold on every version from `target` to 3.13? With a known input size,
 // the ratio at the nearest measured size at or below it counts; with an unknown size, every
 // measured size from kAssumedSize up does.
-Verdict advice_holds(std::string_view rule, std::string_view variant, PyVersion target,
+Verdict advice_holds(std::string_view rule, std::string_view variant, PythonVersion target,
                      std::optional<std::uint64_t> size);
 
 // The median ratio over versions from `target` on, at the nearest measured size (or the largest
 // when the size is unknown); nullopt without data.
-std::optional<double> typical_ratio(std::string_view rule, std::string_view variant, PyVersion target,
+std::optional<double> typical_ratio(std::string_view rule, std::string_view variant, PythonVersion target,
                                     std::optional<std::uint64_t> size);
 
 }  // namespace pyperf::cost

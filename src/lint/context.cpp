@@ -21,10 +21,10 @@ Diagnostic& Context::report(std::uint32_t start_byte, std::uint32_t end_byte, st
   d.message = std::move(message);
   d.loop_depth = loop_depth();
   d.severity = escalate(meta.severity, meta.tier, d.loop_depth);
-  const cost::Entry* before = cost::find(meta.cost_before);
-  const cost::Entry* after = cost::find(meta.cost_after);
-  if (before != nullptr) d.cost_before = cost::to_string(before->average);
-  if (after != nullptr) d.cost_after = cost::to_string(after->average);
+  if (const auto change = cost_change(meta)) {
+    d.cost_before = cost::to_string(change->before.average);
+    d.cost_after = cost::to_string(change->after.average);
+  }
   d.impact = impact(loop_size());
   sink_.push_back(std::move(d));
   return sink_.back();
@@ -32,13 +32,15 @@ Diagnostic& Context::report(std::uint32_t start_byte, std::uint32_t end_byte, st
 
 int Context::impact(std::optional<std::uint64_t> size) const {
   const RuleMeta& meta = rule_->meta();
-  return impact_score(meta, cost::find(meta.cost_before), cost::find(meta.cost_after), loop_depth(), size,
+  return impact_score(meta, cost_change(meta), loop_depth(), size,
                       cost::typical_ratio(meta.code, {}, options_.target_version, size));
 }
 
 std::string Context::measured_gain(const cost::Verdict& verdict) const {
-  const int minor = static_cast<int>(options_.target_version);
-  const std::string versions = minor == 13 ? "3.13" : fmt::format("3.{}-3.13", minor);
+  const cost::PythonVersion target = options_.target_version;
+  const std::string versions = target == cost::kNewestVersion
+                                   ? cost::dotted(target)
+                                   : fmt::format("{}-{}", cost::dotted(target), cost::dotted(cost::kNewestVersion));
   return fmt::format("{:.2f}x measured on CPython {}", verdict.median_ratio, versions);
 }
 

@@ -40,7 +40,7 @@ class Context {
   // literal N), when the source says so.
   std::optional<std::uint64_t> loop_size() const;
 
-  cost::PyVersion target_version() const { return options_.target_version; }
+  cost::PythonVersion target_version() const { return options_.target_version; }
   // Whether the current rule's measured advice (`variant` in bench/cost-model) holds, i.e. is
   // not slower, on every CPython from the target version on, for inputs of `size`.
   cost::Verdict advice_holds(std::string_view variant, std::optional<std::uint64_t> size) const;

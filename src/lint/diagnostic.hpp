@@ -36,7 +36,7 @@ Severity escalate(Severity base, Tier tier, std::uint32_t loop_depth);
 // The impact of constant-factor advice with a measured `ratio` (before/after) at `loop_depth`.
 int micro_impact(double ratio, std::uint32_t loop_depth);
 
-int impact_score(const RuleMeta& meta, const cost::Entry* before, const cost::Entry* after, std::uint32_t loop_depth,
+int impact_score(const RuleMeta& meta, std::optional<cost::Change> change, std::uint32_t loop_depth,
                  std::optional<std::uint64_t> size, std::optional<double> measured_ratio);
 
 }  // namespace pyperf::lint

@@ -8,7 +8,7 @@ namespace pyperf::lint {
 struct Options {
   // The oldest CPython the linted code supports: micro advice is given only where the measured
   // win holds on every version from this one to the newest.
-  cost::PyVersion target_version = cost::kOldestVersion;
+  cost::PythonVersion target_version = cost::kOldestVersion;
 };
 
 }  // namespace pyperf::lint

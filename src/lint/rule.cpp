@@ -1,20 +1,20 @@
 #include "lint/rule.hpp"
+
 #include <algorithm>
 
 #include "lint/diagnostic.hpp"
 
 namespace pyperf::lint {
 
-std::string_view to_string(Severity severity) {
-  switch (severity) {
-    case Severity::Info:
-      return "info";
-    case Severity::Warning:
-      return "warning";
-    case Severity::Error:
-      return "error";
-  }
-  return "warning";
+std::string_view to_string(Severity severity, SeverityScale scale) {
+  // Rows: Info, Warning, Error. SARIF `level`, GitHub workflow commands, GitLab Code Quality.
+  static constexpr std::string_view kNames[4][3] = {
+      {"info", "warning", "error"},
+      {"note", "warning", "error"},
+      {"notice", "warning", "error"},
+      {"info", "minor", "major"},
+  };
+  return kNames[static_cast<std::size_t>(scale)][static_cast<std::size_t>(severity)];
 }
 
 std::string_view to_string(Tier tier) {
@@ -86,10 +86,14 @@ int micro_impact(double ratio, std::uint32_t loop_depth) {
   return static_cast<int>(std::clamp(score, 1.0, 100.0));
 }
 
-int impact_score(const RuleMeta& meta, const cost::Entry* before, const cost::Entry* after, std::uint32_t loop_depth,
+std::optional<cost::Change> cost_change(const RuleMeta& meta) {
+  return cost::find_change(meta.cost_before, meta.cost_after);
+}
+
+int impact_score(const RuleMeta& meta, std::optional<cost::Change> change, std::uint32_t loop_depth,
                  std::optional<std::uint64_t> size, std::optional<double> measured_ratio) {
-  if (meta.tier == Tier::Tool || before == nullptr || after == nullptr) return 0;
-  const int delta = std::max(0, rank(before->average) - rank(after->average));
+  if (meta.tier == Tier::Tool || !change) return 0;
+  const int delta = std::max(0, rank(change->before.average) - rank(change->after.average));
   double score = 0;
   // Micro rules change a constant factor even where the table names different classes
   // (a frozenset probe against a 5-element scan): their measured ratio is what they save.

@@ -3,9 +3,11 @@
 // state: per-file state lives in the Context, which is what lets files lint in parallel.
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string_view>
 
+#include "cost/cost_table.hpp"
 #include "syntax/language.hpp"
 #include "syntax/tree.hpp"
 
@@ -16,7 +18,10 @@ enum class Tier : std::uint8_t { Tool, Asymptotic, Micro };
 enum class Stability : std::uint8_t { Stable, Preview };
 enum class FixAvailability : std::uint8_t { None, Sometimes, Always };
 
-std::string_view to_string(Severity severity);
+// A severity in our own words (`info`, `warning`, `error`) or in the words of a format that has
+// its own scale; one table, so that the formats cannot drift apart.
+enum class SeverityScale : std::uint8_t { Pyperf, Sarif, GithubCommand, GitlabCodeQuality };
+std::string_view to_string(Severity severity, SeverityScale scale = SeverityScale::Pyperf);
 std::string_view to_string(Tier tier);
 std::string_view to_string(Stability stability);
 std::string_view to_string(FixAvailability fix);
@@ -48,6 +53,9 @@ struct RuleMeta {
   std::string_view cost_after;
   std::span<const RuleOption> options = {};  // none: a `[tool.pyperf-lint.<rule-name>]` table is an error
 };
+
+// The complexity change the rule's advice makes, from the cost table; nullopt for tool rules.
+std::optional<cost::Change> cost_change(const RuleMeta& meta);
 
 class Context;
 

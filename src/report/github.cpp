@@ -41,30 +41,18 @@ std::string escape_property(std::string_view text) {
   return out;
 }
 
-std::string_view command(lint::Severity severity) {
-  switch (severity) {
-    case lint::Severity::Error:
-      return "error";
-    case lint::Severity::Warning:
-      return "warning";
-    case lint::Severity::Info:
-      return "notice";
-  }
-  return "warning";
-}
-
 }  // namespace
 
 void write_github(const ReportInput& input, std::ostream& out) {
-  for (const app::FileResult& file : input.run.files) {
-    const std::string path = valid_utf8(relative_path(file.path));
-    for (const lint::Diagnostic& d : file.diagnostics) {
-      out << fmt::format("::{} title={},file={},line={},col={},endLine={},endColumn={}::{}\n", command(d.severity),
-                         escape_property(fmt::format("pyperf-lint ({})", d.rule->code)), escape_property(path),
-                         d.start.line, d.start.column, d.end.line, d.end.column,
-                         escape_data(fmt::format("{}:{}:{}: {} {}", path, d.start.line, d.start.column, d.rule->code,
-                                                 valid_utf8(d.message))));
-    }
+  for (const auto& [file, diagnostic] : input.view.findings()) {
+    const lint::Diagnostic& d = *diagnostic;
+    const std::string path = valid_utf8(relative_path(file->path));
+    out << fmt::format("::{} title={},file={},line={},col={},endLine={},endColumn={}::{}\n",
+                       lint::to_string(d.severity, lint::SeverityScale::GithubCommand),
+                       escape_property(fmt::format("pyperf-lint ({})", d.rule->code)), escape_property(path),
+                       d.start.line, d.start.column, d.end.line, d.end.column,
+                       escape_data(fmt::format("{}:{}:{}: {} {}", path, d.start.line, d.start.column, d.rule->code,
+                                               valid_utf8(d.message))));
   }
 }
 

@@ -13,18 +13,18 @@ namespace pyperf::report {
 
 void write_grouped(const ReportInput& input, std::ostream& out) {
   const Style s{input.color};
-  for (const app::FileResult& file : input.run.files) {
-    if (file.diagnostics.empty()) continue;
+  for (const auto& [file, diagnostics] : input.view.files()) {
+    if (diagnostics.empty()) continue;
     std::size_t row_width = 0;
     std::size_t col_width = 0;
-    for (const lint::Diagnostic& d : file.diagnostics) {
-      row_width = std::max(row_width, std::to_string(d.start.line).size());
-      col_width = std::max(col_width, std::to_string(d.start.column).size());
+    for (const lint::Diagnostic* d : diagnostics) {
+      row_width = std::max(row_width, std::to_string(d->start.line).size());
+      col_width = std::max(col_width, std::to_string(d->start.column).size());
     }
-    out << s.bold() << printable(file.path) << s.reset() << ":\n";
-    for (const lint::Diagnostic& d : file.diagnostics) {
-      out << fmt::format("  {:>{}}:{:<{}} ", d.start.line, row_width, d.start.column, col_width) << s.code()
-          << d.rule->code << s.reset() << ' ' << printable(d.message) << '\n';
+    out << s.bold() << printable(file->path) << s.reset() << ":\n";
+    for (const lint::Diagnostic* d : diagnostics) {
+      out << fmt::format("  {:>{}}:{:<{}} ", d->start.line, row_width, d->start.column, col_width) << s.code()
+          << d->rule->code << s.reset() << ' ' << printable(d->message) << '\n';
     }
     out << '\n';
   }

@@ -9,7 +9,7 @@
 
 namespace pyperf::report {
 
-nlohmann::json diagnostic_json(const app::FileResult& file, const lint::Diagnostic& d) {
+nlohmann::json diagnostic_json(const lint::FileResult& file, const lint::Diagnostic& d) {
   nlohmann::json cost = nullptr;
   if (!d.cost_before.empty() || !d.cost_after.empty()) {
     cost = {{"before", d.cost_before}, {"after", d.cost_after}, {"impact", d.impact}};
@@ -32,9 +32,7 @@ nlohmann::json diagnostic_json(const app::FileResult& file, const lint::Diagnost
 
 void write_json(const ReportInput& input, std::ostream& out) {
   nlohmann::json array = nlohmann::json::array();
-  for (const app::FileResult& file : input.run.files) {
-    for (const lint::Diagnostic& d : file.diagnostics) array.push_back(diagnostic_json(file, d));
-  }
+  for (const auto& [file, d] : input.view.findings()) array.push_back(diagnostic_json(*file, *d));
   out << array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

@@ -8,10 +8,8 @@
 namespace pyperf::report {
 
 void write_json_lines(const ReportInput& input, std::ostream& out) {
-  for (const app::FileResult& file : input.run.files) {
-    for (const lint::Diagnostic& d : file.diagnostics) {
-      out << diagnostic_json(file, d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-    }
+  for (const auto& [file, d] : input.view.findings()) {
+    out << diagnostic_json(*file, *d).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
 }
 

@@ -48,35 +48,37 @@ std::string xml_escape(std::string_view text, bool attribute) {
 }  // namespace
 
 void write_junit(const ReportInput& input, std::ostream& out) {
+  const std::vector<FileFindings> files = input.view.files();
   std::size_t tests = 0;
   std::size_t failures = 0;
   std::size_t errors = 0;
-  for (const app::FileResult& file : input.run.files) {
-    tests += std::max<std::size_t>(file.diagnostics.size(), 1);
-    failures += file.diagnostics.size();
-    errors += file.error.empty() ? 0 : 1;
+  for (const auto& [file, diagnostics] : files) {
+    tests += std::max<std::size_t>(diagnostics.size(), 1);
+    failures += diagnostics.size();
+    errors += file->error.empty() ? 0 : 1;
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << fmt::format("<testsuites name=\"pyperf-lint\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", tests, failures,
                      errors);
-  for (const app::FileResult& file : input.run.files) {
-    const std::string path = xml_escape(file.path, true);
-    const std::size_t count = std::max<std::size_t>(file.diagnostics.size(), 1);
+  for (const auto& [file, diagnostics] : files) {
+    const std::string path = xml_escape(file->path, true);
+    const std::size_t count = std::max<std::size_t>(diagnostics.size(), 1);
     out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", path, count,
-                       file.diagnostics.size(), file.error.empty() ? 0 : 1);
-    if (!file.error.empty()) {
+                       diagnostics.size(), file->error.empty() ? 0 : 1);
+    if (!file->error.empty()) {
       out << fmt::format("    <testcase name=\"pyperf-lint\" classname=\"{}\">\n", path);
-      out << fmt::format("      <error message=\"{}\"/>\n", xml_escape(file.error, true));
+      out << fmt::format("      <error message=\"{}\"/>\n", xml_escape(file->error, true));
       out << "    </testcase>\n";
-    } else if (file.diagnostics.empty()) {
+    } else if (diagnostics.empty()) {
       out << fmt::format("    <testcase name=\"pyperf-lint\" classname=\"{}\"/>\n", path);
     }
-    for (const lint::Diagnostic& d : file.diagnostics) {
+    for (const lint::Diagnostic* diagnostic : diagnostics) {
+      const lint::Diagnostic& d = *diagnostic;
       out << fmt::format("    <testcase name=\"{} ({}) at {}:{}\" classname=\"{}\" file=\"{}\" line=\"{}\">\n",
                          d.rule->code, d.rule->name, d.start.line, d.start.column, path, path, d.start.line);
       out << fmt::format(
           "      <failure message=\"{}\" type=\"{}\">{}</failure>\n", xml_escape(d.message, true), d.rule->code,
-          xml_escape(fmt::format("{}:{}:{}: {} {}", file.path, d.start.line, d.start.column, d.rule->code, d.message),
+          xml_escape(fmt::format("{}:{}:{}: {} {}", file->path, d.start.line, d.start.column, d.rule->code, d.message),
                      false));
       out << "    </testcase>\n";
     }

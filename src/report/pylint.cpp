@@ -8,12 +8,9 @@
 namespace pyperf::report {
 
 void write_pylint(const ReportInput& input, std::ostream& out) {
-  for (const app::FileResult& file : input.run.files) {
-    const std::string path = printable(file.path);
-    for (const lint::Diagnostic& d : file.diagnostics) {
-      out << fmt::format("{}:{}: [{}({}), ] {}\n", path, d.start.line, d.rule->code, d.rule->name,
-                         printable(d.message));
-    }
+  for (const auto& [file, d] : input.view.findings()) {
+    out << fmt::format("{}:{}: [{}({}), ] {}\n", printable(file->path), d->start.line, d->rule->code, d->rule->name,
+                       printable(d->message));
   }
 }
 

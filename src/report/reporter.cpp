@@ -9,8 +9,6 @@
 namespace pyperf::report {
 namespace {
 
-using app::OutputFormat;
-
 constexpr Format kFormats[] = {
     {"full", OutputFormat::Full, write_full, true, "each finding with its source line and a caret underline"},
     {"concise", OutputFormat::Concise, write_concise, true, "one line per finding: `path:row:col: CODE message`"},
@@ -64,7 +62,7 @@ const Format* find_format(std::string_view name) {
   return it == std::end(kFormats) ? nullptr : it;
 }
 
-const Format& format_of(app::OutputFormat format) {
+const Format& format_of(OutputFormat format) {
   const auto it =
       std::find_if(std::begin(kFormats), std::end(kFormats), [&](const Format& f) { return f.format == format; });
   return it == std::end(kFormats) ? kFormats[0] : *it;
@@ -142,6 +140,20 @@ std::vector<std::string> fingerprints(std::string_view path, std::span<const lin
     out.push_back(fmt::format("{:016x}:{}", fnv1a(key), occurrence));
   }
   return out;
+}
+
+const Fingerprints::Entry& Fingerprints::entry(const lint::FileResult* file) {
+  auto [it, added] = files_.try_emplace(file);
+  if (added) {
+    it->second.path = relative_path(file->path, base_);
+    it->second.prints = fingerprints(it->second.path, file->diagnostics);
+  }
+  return it->second;
+}
+
+const std::string& Fingerprints::of(const Finding& finding) {
+  const Entry& e = entry(finding.file);
+  return e.prints[static_cast<std::size_t>(finding.diagnostic - finding.file->diagnostics.data())];
 }
 
 }  // namespace pyperf::report

@@ -7,17 +7,19 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "app/runner.hpp"
-#include "app/settings.hpp"
+#include "lint/result.hpp"
+#include "report/output_format.hpp"
+#include "report/view.hpp"
 
 namespace pyperf::report {
 
 struct ReportInput {
-  const app::RunResult& run;
+  const View& view;
   bool color = false;
 };
 
@@ -25,7 +27,7 @@ using WriteFn = void (*)(const ReportInput& input, std::ostream& out);
 
 struct Format {
   std::string_view name;
-  app::OutputFormat format;
+  OutputFormat format;
   WriteFn write;
   bool for_people;  // the summary line follows and colour applies; machine formats stay pure
   std::string_view description;
@@ -33,7 +35,7 @@ struct Format {
 
 std::span<const Format> formats();
 const Format* find_format(std::string_view name);
-const Format& format_of(app::OutputFormat format);
+const Format& format_of(OutputFormat format);
 
 void write_full(const ReportInput& input, std::ostream& out);
 void write_concise(const ReportInput& input, std::ostream& out);
@@ -69,7 +71,26 @@ std::size_t utf8_length(std::string_view text, std::size_t i);
 // line number. "<16 hex digits>:<occurrence>", one per diagnostic, in order.
 std::vector<std::string> fingerprints(std::string_view path, std::span<const lint::Diagnostic> diagnostics);
 
+// The fingerprint of one finding, counted over all of its file's findings in source order (so a
+// filter or another sort order does not change it). Computes each file's list once.
+class Fingerprints {
+ public:
+  explicit Fingerprints(std::string_view base = {}) : base_(base) {}
+  // The reported path of the finding's file (relative to `base`) and its fingerprint.
+  const std::string& path(const Finding& finding) { return entry(finding.file).path; }
+  const std::string& of(const Finding& finding);
+
+ private:
+  struct Entry {
+    std::string path;
+    std::vector<std::string> prints;
+  };
+  const Entry& entry(const lint::FileResult* file);
+  std::string_view base_;
+  std::unordered_map<const lint::FileResult*, Entry> files_;
+};
+
 // One finding as a JSON object (the `json` and `json-lines` shape).
-nlohmann::json diagnostic_json(const app::FileResult& file, const lint::Diagnostic& d);
+nlohmann::json diagnostic_json(const lint::FileResult& file, const lint::Diagnostic& d);
 
 }  // namespace pyperf::report

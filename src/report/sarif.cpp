@@ -11,9 +11,8 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
-#include "cost/cost_table.hpp"
-#include "lint/rule_docs.hpp"
 #include "report/reporter.hpp"
+#include "report/rule_pages.hpp"
 
 namespace pyperf::report {
 namespace {
@@ -21,18 +20,6 @@ namespace {
 constexpr std::string_view kSchema = "https://json.schemastore.org/sarif-2.1.0.json";
 constexpr std::string_view kInformationUri = "https://github.com/pyperf-lint/pyperf-lint";
 constexpr std::string_view kSourceRoot = "%SRCROOT%";
-
-std::string_view level(lint::Severity severity) {
-  switch (severity) {
-    case lint::Severity::Error:
-      return "error";
-    case lint::Severity::Warning:
-      return "warning";
-    case lint::Severity::Info:
-      return "note";
-  }
-  return "warning";
-}
 
 // RFC 3986: unreserved characters and `/` stay, every other byte is %XX.
 std::string percent_encode(std::string_view path) {
@@ -51,77 +38,49 @@ nlohmann::json artifact_location(const std::string& relative) {
   return {{"uri", "file://" + percent_encode(relative)}};  // outside the working directory
 }
 
-nlohmann::json rule_descriptor(const lint::RuleMeta& meta) {
-  const std::string_view doc = lint::doc_for(meta);
-  const std::string what(lint::doc_section(doc, "What it does"));
-  nlohmann::json properties = {
-      {"tags", nlohmann::json::array({"performance", lint::to_string(meta.tier)})},
-      {"tier", lint::to_string(meta.tier)},
-      {"stability", lint::to_string(meta.stability)},
-  };
-  if (const auto* before = cost::find(meta.cost_before); before != nullptr) {
-    if (const auto* after = cost::find(meta.cost_after); after != nullptr) {
-      properties["cost"] = {{"before", cost::to_string(before->average)}, {"after", cost::to_string(after->average)}};
-    }
-  }
-  return {
-      {"id", meta.code},
-      {"name", meta.name},
-      {"shortDescription", {{"text", meta.summary}}},
-      {"fullDescription", {{"text", what.empty() ? std::string(meta.summary) : what}}},
-      {"help", {{"text", doc}, {"markdown", doc}}},
-      {"helpUri", lint::doc_url(meta)},
-      {"defaultConfiguration", {{"level", level(meta.severity)}}},
-      {"properties", properties},
-  };
-}
-
 }  // namespace
 
 void write_sarif(const ReportInput& input, std::ostream& out) {
   std::vector<const lint::RuleMeta*> rules;
-  for (const app::FileResult& file : input.run.files) {
-    for (const lint::Diagnostic& d : file.diagnostics) rules.push_back(d.rule);
-  }
+  for (const Finding& f : input.view.findings()) rules.push_back(f.diagnostic->rule);
   std::sort(rules.begin(), rules.end(), [](const auto* a, const auto* b) { return a->code < b->code; });
   rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
   nlohmann::json descriptors = nlohmann::json::array();
-  for (const lint::RuleMeta* meta : rules) descriptors.push_back(rule_descriptor(*meta));
+  for (const lint::RuleMeta* meta : rules) descriptors.push_back(sarif_rule(*meta));
 
   nlohmann::json results = nlohmann::json::array();
   nlohmann::json notifications = nlohmann::json::array();
-  for (const app::FileResult& file : input.run.files) {
-    const std::string path = relative_path(file.path);
-    if (!file.error.empty()) {
-      notifications.push_back({
-          {"level", "error"},
-          {"message", {{"text", fmt::format("{}: {}", file.path, file.error)}}},
-          {"locations", {{{"physicalLocation", {{"artifactLocation", artifact_location(path)}}}}}},
-      });
-    }
-    const std::vector<std::string> prints = fingerprints(path, file.diagnostics);
-    for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
-      const lint::Diagnostic& d = file.diagnostics[i];
-      const auto index = std::lower_bound(rules.begin(), rules.end(), d.rule,
-                                          [](const auto* a, const auto* b) { return a->code < b->code; }) -
-                         rules.begin();
-      results.push_back({
-          {"ruleId", d.rule->code},
-          {"ruleIndex", index},
-          {"level", level(d.severity)},
-          {"message", {{"text", d.message}}},
-          {"locations",
-           {{{"physicalLocation",
-              {{"artifactLocation", artifact_location(path)},
-               {"region",
-                {{"startLine", d.start.line},
-                 {"startColumn", d.start.column},
-                 {"endLine", d.end.line},
-                 {"endColumn", d.end.column}}}}}}}},
-          {"partialFingerprints", {{"primaryLocationLineHash", prints[i]}}},
-          {"properties", {{"loopDepth", d.loop_depth}}},
-      });
-    }
+  for (const lint::FileResult& file : input.view.run().files) {
+    if (file.error.empty()) continue;
+    notifications.push_back({
+        {"level", "error"},
+        {"message", {{"text", fmt::format("{}: {}", file.path, file.error)}}},
+        {"locations", {{{"physicalLocation", {{"artifactLocation", artifact_location(relative_path(file.path))}}}}}},
+    });
+  }
+  Fingerprints prints;
+  for (const Finding& f : input.view.findings()) {
+    const lint::Diagnostic& d = *f.diagnostic;
+    const std::string& path = prints.path(f);
+    const auto index = std::lower_bound(rules.begin(), rules.end(), d.rule,
+                                        [](const auto* a, const auto* b) { return a->code < b->code; }) -
+                       rules.begin();
+    results.push_back({
+        {"ruleId", d.rule->code},
+        {"ruleIndex", index},
+        {"level", lint::to_string(d.severity, lint::SeverityScale::Sarif)},
+        {"message", {{"text", d.message}}},
+        {"locations",
+         {{{"physicalLocation",
+            {{"artifactLocation", artifact_location(path)},
+             {"region",
+              {{"startLine", d.start.line},
+               {"startColumn", d.start.column},
+               {"endLine", d.end.line},
+               {"endColumn", d.end.column}}}}}}}},
+        {"partialFingerprints", {{"primaryLocationLineHash", prints.of(f)}}},
+        {"properties", {{"loopDepth", d.loop_depth}}},
+    });
   }
 
   std::string root = absolute_path(".");

@@ -13,9 +13,7 @@ namespace pyperf::report {
 
 void write_statistics(const ReportInput& input, std::ostream& out, bool json) {
   std::map<const lint::RuleMeta*, std::size_t> counts;
-  for (const app::FileResult& file : input.run.files) {
-    for (const lint::Diagnostic& d : file.diagnostics) ++counts[d.rule];
-  }
+  for (const Finding& f : input.view.findings()) ++counts[f.diagnostic->rule];
   std::vector<std::pair<const lint::RuleMeta*, std::size_t>> rows(counts.begin(), counts.end());
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
     if (a.second != b.second) return a.second > b.second;

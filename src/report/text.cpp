@@ -69,19 +69,15 @@ void write_snippet(const Style& s, const lint::Diagnostic& d, std::ostream& out)
 
 void write_full(const ReportInput& input, std::ostream& out) {
   const Style style{input.color};
-  for (const app::FileResult& file : input.run.files) {
-    for (const lint::Diagnostic& d : file.diagnostics) {
-      write_header(style, file.path, d, out);
-      write_snippet(style, d, out);
-    }
+  for (const auto& [file, d] : input.view.findings()) {
+    write_header(style, file->path, *d, out);
+    write_snippet(style, *d, out);
   }
 }
 
 void write_concise(const ReportInput& input, std::ostream& out) {
   const Style style{input.color};
-  for (const app::FileResult& file : input.run.files) {
-    for (const lint::Diagnostic& d : file.diagnostics) write_header(style, file.path, d, out);
-  }
+  for (const auto& [file, d] : input.view.findings()) write_header(style, file->path, *d, out);
 }
 
 }  // namespace pyperf::report

@@ -3,6 +3,7 @@
 import json
 import os
 import pty
+import re
 import shutil
 import subprocess
 import tempfile
@@ -247,6 +248,20 @@ class CostModel(TempTree):
         high = self.findings("--min-impact", "40")
         self.assertEqual([d["code"] for d in high], ["PPL305"])
         self.assertEqual(run("--min-impact", "101").returncode, 2)
+
+    def test_impact_order_keeps_each_file_together_in_per_file_formats(self):
+        # Two files, findings of mixed impact in each: sorting must not split a file into groups.
+        self.write("a.py", self.SOURCE)
+        self.write("b.py", self.SOURCE)
+        r = run(self.dir, "--sort", "impact", "--output-format", "grouped", "--target-version", "py311")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        headers = [line for line in r.stdout.splitlines() if line.endswith(".py:")]
+        self.assertEqual(sorted(headers), sorted(set(headers)), r.stdout)
+        self.assertEqual(len(headers), 2, r.stdout)
+        r = run(self.dir, "--sort", "impact", "--output-format", "junit", "--target-version", "py311")
+        suites = re.findall(r'<testsuite name="([^"]+)"', r.stdout)
+        self.assertEqual(len(suites), len(set(suites)), r.stdout)
+        self.assertEqual(len(suites), 2, r.stdout)
 
     def test_target_version_changes_advice(self):
         # ''.join measured slower than a local `+=` on 3.9/3.10 (bench/cost-model): no advice there.

@@ -10,7 +10,7 @@
 
 using pyperf::app::ConfigError;
 using pyperf::app::parse_config;
-using pyperf::app::TargetVersion;
+using TargetVersion = pyperf::cost::PythonVersion;
 
 namespace {
 
@@ -57,7 +57,7 @@ preview = true
   CHECK(c.extend_exclude == std::vector<std::string>{"legacy/*.py"});
   CHECK(c.respect_gitignore == false);
   CHECK(c.target_version == TargetVersion::Py311);
-  CHECK(c.output_format == pyperf::app::OutputFormat::JsonLines);
+  CHECK(c.output_format == pyperf::report::OutputFormat::JsonLines);
   CHECK(c.preview == true);
   REQUIRE(c.per_file_ignores.size() == 1);
   CHECK(c.per_file_ignores[0].pattern.matches("/repo/tests/x/a.py", "a.py"));
@@ -129,17 +129,16 @@ TEST_CASE("rule options are checked against the rule's declaration", "[config]")
 }
 
 TEST_CASE("target-version from requires-python", "[config]") {
-  using pyperf::app::target_from_requires_python;
-  CHECK(target_from_requires_python(">=3.10") == TargetVersion::Py310);
-  CHECK(target_from_requires_python(">= 3.11, <4") == TargetVersion::Py311);
-  CHECK(target_from_requires_python("~=3.12.1") == TargetVersion::Py312);
-  CHECK(target_from_requires_python("==3.13.*") == TargetVersion::Py313);
-  CHECK(target_from_requires_python(">3.9") == TargetVersion::Py310);
-  CHECK(target_from_requires_python(">3.9.1") == TargetVersion::Py39);
-  CHECK(target_from_requires_python(">=3.7") == TargetVersion::Py39);    // below what we know: the oldest
-  CHECK(target_from_requires_python(">=3.14") == TargetVersion::Py313);  // above: the newest
-  CHECK_FALSE(target_from_requires_python("<4"));
-  CHECK_FALSE(target_from_requires_python("nonsense"));
+  CHECK(pyperf::cost::from_requires_python(">=3.10") == TargetVersion::Py310);
+  CHECK(pyperf::cost::from_requires_python(">= 3.11, <4") == TargetVersion::Py311);
+  CHECK(pyperf::cost::from_requires_python("~=3.12.1") == TargetVersion::Py312);
+  CHECK(pyperf::cost::from_requires_python("==3.13.*") == TargetVersion::Py313);
+  CHECK(pyperf::cost::from_requires_python(">3.9") == TargetVersion::Py310);
+  CHECK(pyperf::cost::from_requires_python(">3.9.1") == TargetVersion::Py39);
+  CHECK(pyperf::cost::from_requires_python(">=3.7") == TargetVersion::Py39);    // below what we know: the oldest
+  CHECK(pyperf::cost::from_requires_python(">=3.14") == TargetVersion::Py313);  // above: the newest
+  CHECK_FALSE(pyperf::cost::from_requires_python("<4"));
+  CHECK_FALSE(pyperf::cost::from_requires_python("nonsense"));
 }
 
 TEST_CASE("selection layers: the command line refines the file like ruff", "[config]") {

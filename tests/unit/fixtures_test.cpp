@@ -6,8 +6,8 @@
 
 #include <catch2/catch.hpp>
 
-#include "app/runner.hpp"
 #include "lint/registry.hpp"
+#include "lint/result.hpp"
 #include "support/fixture.hpp"
 
 namespace fs = std::filesystem;
@@ -46,11 +46,11 @@ TEST_CASE("rule fixtures match their annotations exactly", "[fixtures]") {
       REQUIRE(selected.error.empty());
       pyperf::lint::Options options;
       if (!fixture.target_version.empty()) {
-        const auto version = pyperf::cost::parse_version(fixture.target_version);
+        const auto version = pyperf::cost::parse_python_version(fixture.target_version);
         REQUIRE(version.has_value());
         options.target_version = *version;
       }
-      const auto result = pyperf::app::lint_source(file.string(), text, selected.rules, options);
+      const auto result = pyperf::lint::lint_source(file.string(), text, selected.rules, options);
       INFO(result.error);
       REQUIRE(result.error.empty());
       const auto problems = compare(fixture, result.diagnostics);

@@ -5,8 +5,8 @@
 #include <fmt/core.h>
 #include <catch2/catch.hpp>
 
-#include "app/runner.hpp"
 #include "lint/registry.hpp"
+#include "lint/result.hpp"
 #include "lint/suppression.hpp"
 
 using pyperf::lint::parse_file_noqa;
@@ -27,7 +27,7 @@ std::vector<std::string> lint(const std::string& source, std::vector<std::string
   selection.select = std::move(select);
   const auto rules = pyperf::lint::select_rules(selection);
   REQUIRE(rules.error.empty());
-  const auto result = pyperf::app::lint_source("t.py", source, rules.rules);
+  const auto result = pyperf::lint::lint_source("t.py", source, rules.rules);
   REQUIRE(result.error.empty());
   std::vector<std::string> out;
   for (const auto& d : result.diagnostics) out.push_back(fmt::format("{}:{}", d.rule->code, d.start.line));
