@@ -82,6 +82,7 @@ int check_command(int argc, char** argv) {
   app.add_option("--config", settings.config_file, "Use this configuration file for every path");
   app.add_flag("--isolated", settings.isolated, "Ignore every configuration file");
   app.add_flag("--show-settings", settings.show_settings, "Print the settings resolved for the first file, and exit");
+  app.add_flag("--show-files", settings.show_files, "Print the files that would be linted, one per line, and exit");
   app.add_option("--stdin-filename", stdin_filename,
                  "The name standard input is linted as (its configuration and per-file-ignores apply)");
   app.add_option("--target-version", target, "The oldest Python version to support")

@@ -196,8 +196,8 @@ const Key kKeys[] = {
        out.extend_exclude = read_globs(v, r, "extend-exclude", out.dir);
      }},
     {{"respect-gitignore", "boolean", "`true`",
-      "Skip files that git ignores (`.gitignore`, `.git/info/exclude`, the global excludes file). Needs `git`; "
-      "outside a repository nothing is ignored."},
+      "Skip files that git ignores (`.gitignore`, `.git/info/exclude`, the global excludes file), read directly: "
+      "git is never run. Outside a repository nothing is ignored."},
      [](const toml::node& v, ConfigFile& out, const Reader& r) {
        out.respect_gitignore = read_bool(v, r, "respect-gitignore");
      }},

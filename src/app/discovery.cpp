@@ -30,9 +30,9 @@ struct Walker {
   GitIgnore git;
   Discovery& out;
 
-  bool skipped(const ProjectSettings& settings, const std::string& absolute, const std::string& name) {
+  bool skipped(const ProjectSettings& settings, const std::string& absolute, const std::string& name, bool is_dir) {
     if (settings.is_excluded(absolute, name)) return true;
-    return settings.respect_gitignore && git.ignored(absolute);
+    return settings.respect_gitignore && git.ignored(absolute, is_dir);
   }
 
   void walk(const fs::path& root) {
@@ -58,16 +58,17 @@ struct Walker {
         const std::string name = path.filename().string();
         const std::string absolute = dir.absolute == "/" ? "/" + name : dir.absolute + "/" + name;
         std::error_code type_ec;
-        const bool is_link = entry.is_symlink(type_ec);
+        // Links are not followed, to directories (cycles) or to files (a link can point outside
+        // the tree, and its target would be read and reported under the link's name). A link
+        // named on the command line is still linted.
+        if (entry.is_symlink(type_ec)) continue;
         if (entry.is_directory(type_ec)) {
-          if (is_link) continue;  // never follow directory links: no cycles, no escaping the tree
-          if (!skipped(settings, absolute, name)) pending.push_back({path, absolute});
+          if (!skipped(settings, absolute, name, true)) pending.push_back({path, absolute});
           continue;
         }
-        if (!is_python_file(path) || skipped(settings, absolute, name)) continue;
-        if (entry.is_regular_file(type_ec) || is_link || type_ec) {
-          // Links to files are linted; a dangling link is reported when it is read.
-          out.files.push_back({display(path), false, &settings});
+        if (!is_python_file(path) || skipped(settings, absolute, name, false)) continue;
+        if (entry.is_regular_file(type_ec) || type_ec) {
+          out.files.push_back({display(path), false, &settings});  // unreadable: reported when read
         }
       }
       if (ec) out.errors.push_back(fmt::format("{}: cannot read directory: {}", display(dir.shown), ec.message()));

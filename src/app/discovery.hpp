@@ -22,8 +22,9 @@ struct Discovery {
 
 // Directories are walked for *.py and *.pyi files. Each entry is checked against the settings of
 // its directory: `exclude`/`extend-exclude` (by name or path) and, with `respect-gitignore`, what
-// git ignores. Paths named on the command line are always taken; symlinked directories are not
-// followed. Throws ConfigError when a configuration file on the way is broken.
+// git ignores. Paths named on the command line are always taken; symbolic links met during the
+// walk (to files or directories) are skipped. Throws ConfigError when a configuration file on the
+// way is broken.
 Discovery discover(const std::vector<std::string>& paths, ConfigResolver& configs);
 
 }  // namespace pyperf::app

@@ -27,6 +27,7 @@ struct Settings {
   std::string config_file;                   // --config: this file for every path
   bool isolated = false;                     // --isolated: no configuration file at all
   bool show_settings = false;
+  bool show_files = false;  // --show-files: list what discovery found instead of linting
   bool statistics = false;
   bool sort_by_impact = false;                // --sort impact: the findings that matter most first
   int min_impact = 0;                         // --min-impact N: drop findings the cost model rates lower

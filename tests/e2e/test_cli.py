@@ -88,6 +88,19 @@ class ExitCodes(TempTree):
         self.assertEqual(r.returncode, 0)
         self.assertRegex(r.stdout, r"^pyperf-lint \d+\.\d+\.\d+")
 
+    def test_show_files_lists_what_would_be_linted(self):
+        self.write("pkg/b.py", FINDING)
+        self.write("pkg/a.pyi", CLEAN)
+        self.write("notes.txt", CLEAN)
+        self.write(".venv/lib.py", CLEAN)
+        self.write("tools/script", CLEAN)
+        r = run("--show-files", ".", "tools/script", cwd=self.dir)
+        self.assertEqual((r.returncode, r.stderr), (0, ""))
+        self.assertEqual(r.stdout.splitlines(), ["pkg/a.pyi", "pkg/b.py", "tools/script"])
+        r = run("--show-files", "missing", cwd=self.dir)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("missing", r.stderr)
+
 
 class Selection(TempTree):
     def setUp(self):

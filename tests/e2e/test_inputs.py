@@ -1,4 +1,6 @@
-"""End-to-end tests of bad input: unreadable, undecodable, huge, deeply nested, odd line endings."""
+"""End-to-end tests of bad input: unreadable, undecodable, huge, deeply nested, odd line endings,
+hostile checkouts (git configuration that names commands, links out of the tree), and the
+.gitignore matcher compared with git itself."""
 
 import json
 import os
@@ -8,7 +10,7 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from helpers import BINARY, CLEAN_ENV, run
+from helpers import BINARY, CLEAN_ENV, TempTree, run
 
 FINDING = 'K = "x"\nif K in ("a", "b", "c"):\n    pass\n'
 
@@ -55,7 +57,7 @@ class BadInput(unittest.TestCase):
         self.assertIn(f"{self.dir}/secret.py: cannot read: Permission denied", r.stderr)
         self.assertIn(f"{self.dir}/latin.py: invalid UTF-8 at line 1, column 9 (byte 0xE9)", r.stderr)
         self.assertIn(f"{self.dir}/nul.py: source contains a NUL byte at line 2, column 6", r.stderr)
-        self.assertIn(f"{self.dir}/dangling.py: cannot read: No such file or directory", r.stderr)
+        self.assertNotIn("dangling.py", r.stderr)  # links are not followed during the walk
         # The readable file is still linted.
         self.assertIn(f"{good}:2:4: PPL102", r.stdout)
 
@@ -121,6 +123,171 @@ class BadInput(unittest.TestCase):
         r = run(self.dir, "--output-format", "concise", "-q")
         self.assertEqual(r.returncode, 1)
         self.assertEqual(r.stdout.count("PPL102"), 1)
+
+    def test_file_symlinks_are_not_followed_unless_named(self):
+        self.write("outside/secret.py", FINDING)
+        self.write("tree/pkg/mod.py", FINDING)
+        link = self.dir / "tree/pkg/link.py"
+        os.symlink(self.dir / "outside/secret.py", link)
+        r = run(self.dir / "tree", "--output-format", "concise", "-q")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual(r.stdout.count("PPL102"), 1, r.stdout)
+        self.assertNotIn("link.py", r.stdout + r.stderr)
+        # Named on the command line, the link is linted under its own name.
+        r = run(link, "--output-format", "concise", "-q")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn(f"{link}:2:4: PPL102", r.stdout)
+
+
+def require_git(test):
+    """git is the oracle of the comparison tests (never needed at run time)."""
+    if shutil.which("git") is None:
+        message = "git is not installed (scripts/setup-deps installs it)"
+        if os.environ.get("CI", "").lower() == "true":
+            test.fail(message)
+        test.skipTest(message)
+
+
+# A repository configuration that makes git run a command whenever it looks at the work tree.
+HOSTILE_CONFIG = '[core]\n\trepositoryformatversion = 0\n\tfsmonitor = "id > {marker}; false"\n'
+
+
+class HostileCheckout(TempTree):
+    """Linting a directory never runs what its git configuration names, nor any other program."""
+
+    def setUp(self):
+        super().setUp()
+        self.marker = self.dir / "PWNED"
+
+    def make_repository(self, root):
+        (root / ".git/objects").mkdir(parents=True)
+        (root / ".git/refs").mkdir()
+        (root / ".git/HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+        (root / ".git/config").write_text(HOSTILE_CONFIG.format(marker=self.marker), encoding="utf-8")
+        (root / ".gitignore").write_text("ignored.py\n", encoding="utf-8")
+        (root / "a.py").write_text("x = 1\n", encoding="utf-8")
+        (root / "ignored.py").write_text(FINDING, encoding="utf-8")
+
+    def lint(self, *args, cwd, env=None):
+        r = run(".", "--output-format", "concise", "-q", *args, cwd=cwd, env=env)
+        self.assertFalse(self.marker.exists(), "a command from the linted repository's .git/config was run")
+        return r
+
+    def test_fsmonitor_in_the_linted_repository_is_not_run(self):
+        tree = self.dir / "t"
+        self.make_repository(tree)
+        for args in ((), ("--isolated",)):
+            with self.subTest(args=args):
+                r = self.lint(*args, cwd=tree)
+                # The .gitignore still applies: ignored.py (a finding) is skipped.
+                self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
+
+    def test_fsmonitor_in_a_nested_repository_is_not_run(self):
+        outer = self.dir / "outer"
+        self.write("outer/main.py", "x = 1\n")
+        self.make_repository(outer / "vendored")
+        r = self.lint(cwd=outer)
+        self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
+
+    def test_no_program_is_started(self):
+        # A `git` first on PATH that leaves a mark: neither it nor anything else may be run.
+        bin_dir = self.dir / "bin"
+        bin_dir.mkdir()
+        started = self.dir / "STARTED"
+        fake = bin_dir / "git"
+        fake.write_text(f"#!/bin/sh\ntouch '{started}'\nexit 1\n", encoding="utf-8")
+        fake.chmod(0o755)
+        tree = self.dir / "tree"
+        (tree / ".git").mkdir(parents=True)
+        self.write("tree/.gitignore", "ignored.py\n")
+        self.write("tree/a.py", "x = 1\n")
+        self.write("tree/ignored.py", FINDING)
+        r = self.lint(cwd=tree, env=dict(CLEAN_ENV, PATH=str(bin_dir)))
+        self.assertFalse(started.exists(), "pyperf-lint started a program")
+        self.assertEqual((r.returncode, r.stdout), (0, ""), r.stderr)
+
+
+# The comparison tree: every name in every directory, under ignore files that exercise git's
+# pattern rules. Directory names avoid pyperf-lint's default excludes (`build`, `dist`, …).
+NAMES = ["a.py", "keep.py", "keep.gen.py", "data.gen.py", "top_only.py", "#hash.py", "!bang.py", "trail.py",
+         "space .py", "x1.py", "xA.py", "x-.py", "xa.py", "test_a.py", "test_ab.py", "Foo.py", "foo.py",
+         "anchored.py", "dle.py", "z.py", "global.py", "info_only.py", "info_keep.py", "gi_keep.py", "stub.pyi",
+         "keep.pyi", "important.pyi"]
+DIRS = ["", "a", "a/b", "a/c/b", "a/c/d/b", "b", "bld", "bld/sub", "lib", "lib/sub", "docs", "docs/x", "docs/x/y",
+        "logs", "sub", "sub/logs", "sub/mid", "sub/inner", "sub/inner/mid", "tmp", "tmp/t", "foo", "Foo", "deep",
+        "deep/a", "deep/a/c", "deep/b", "mid", "q", "qa", "qa/b", "qa/b/c", "pkg.gen.py", "x2.py", "x2.py/in",
+        "sub/pkg.gen.py", "trail.py dir"]
+IGNORE_FILES = {
+    ".gitignore": "\n".join([
+        "# a comment, then a blank line",
+        "",
+        "*.gen.py",
+        "!keep.gen.py",             # last match wins
+        "bld/",                     # a directory anywhere
+        "!bld/keep.py",             # cannot re-include below an excluded directory
+        "/top_only.py",             # anchored by the leading slash
+        "lib/*.py",                 # anchored by the middle slash
+        "!lib/keep.py",
+        "docs/**/x1.py",            # `**` in the middle, also zero directories
+        "**/logs",                  # leading `**`
+        "tmp/**",                   # trailing `**`: the content, not the directory
+        "!tmp/keep.py",             # so this re-include works
+        "\\#hash.py",               # escaped `#` and `!`
+        "\\!bang.py",
+        "trail.py   ",              # trailing spaces trimmed
+        "space\\ .py",              # an escaped space kept
+        "x[0-9].py",                # classes
+        "x[!0-9a-z].py",
+        "test_?.py",
+        "foo/",
+        "!foo/keep.py",
+        "!keep.pyi",                # wins over info/exclude's `*.pyi`
+        "a/**/b/*.pyi",             # and loses, in a/**/b, to this later line
+        "deep/**",
+        "!deep/a/",                 # re-includes the directory, not what deep/** says of its files
+        "q**/z.py",                 # `**` right after the literal prefix
+        "!gi_keep.py",              # a .gitignore wins over info/exclude
+        "",
+    ]),
+    "bld/.gitignore": "!*.py\n",   # never read: its directory is excluded
+    "sub/.gitignore": "!*.gen.py\n/anchored.py\nmid/dle.py\n!important.pyi\nFoo.py\n",
+    "sub/inner/.gitignore": "!anchored.py\nkeep.py\ntest_[[:alpha:]][[:alpha:]].py\n!Foo.py\n",
+    "docs/x/.gitignore": "\ufeff*.py\r\n!a.py\r\n",  # a BOM and CRLF line ends
+}
+INFO_EXCLUDE = "info_only.py\ngi_keep.py\n!info_keep.py\n*.pyi\n"
+GLOBAL_EXCLUDES = "global.py\ninfo_keep.py\ninfo_only.py\n"
+
+
+class GitIgnoreMatchesGit(TempTree):
+    """The .gitignore matcher against git itself: git lists the untracked files it does not
+    ignore, `--show-files` what pyperf-lint would lint; on a tree of tricky patterns across nested
+    .gitignore files, info/exclude and the global excludes file, both lists must be the same."""
+
+    def test_same_files_as_git(self):
+        require_git(self)
+        home = self.dir / "home"
+        repo = self.dir / "repo"
+        env = {k: v for k, v in CLEAN_ENV.items() if not k.startswith("GIT_") and k != "XDG_CONFIG_HOME"}
+        env.update(HOME=str(home), GIT_CONFIG_NOSYSTEM="1")
+        self.write("home/.config/git/ignore", GLOBAL_EXCLUDES)
+        subprocess.run(["git", "init", "-q", str(repo)], env=env, check=True, capture_output=True, timeout=120)
+        self.write("repo/.git/info/exclude", INFO_EXCLUDE)
+        for directory in DIRS:
+            for name in NAMES:
+                self.write(f"repo/{directory}/{name}" if directory else f"repo/{name}", "x = 1\n")
+        for path, text in IGNORE_FILES.items():
+            self.write(f"repo/{path}", text)
+        listing = subprocess.run(["git", "ls-files", "-z", "--others", "--exclude-standard"], cwd=repo, env=env,
+                                 check=True, capture_output=True, timeout=120).stdout.decode("utf-8")
+        expected = sorted(p for p in listing.split("\0") if p.endswith((".py", ".pyi")))
+        # `exclude` replaces pyperf-lint's default list (`build`, `dist`, …): only git's rules decide here.
+        config = self.write("config.toml", 'exclude = [".git"]\n')
+        r = run("--show-files", "--config", config, ".", cwd=repo, env=env)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(sorted(r.stdout.splitlines()), expected)
+        # The tree is not trivial either way.
+        self.assertGreater(len(expected), 200)
+        self.assertGreater(len(DIRS) * len(NAMES) - len(expected), 300)
 
 
 if __name__ == "__main__":
