@@ -113,9 +113,9 @@ std::optional<int> plan_jobs(const Settings& cli, Plan& plan) {
       return kExitClean;
     }
     if (cli.show_files) {
-      for (const std::string& error : errors) std::cerr << "pyperf-lint: error: " << error << '\n';
+      for (const std::string& error : plan.errors) std::cerr << "pyperf-lint: error: " << error << '\n';
       for (const SourceFile& file : files) std::cout << file.path << '\n';
-      return errors.empty() ? kExitClean : kExitError;
+      return plan.errors.empty() ? kExitClean : kExitError;
     }
   } catch (const ConfigError& e) {
     std::cerr << "pyperf-lint: error: " << e.what() << '\n';
