@@ -1,15 +1,16 @@
-// PPL002 unused-noqa: a `# noqa` directive that suppresses nothing of ours. The suppression filter
-// (src/lint/suppression.cpp) reports it after every other rule ran, since only it knows what each
-// directive suppressed; the rule object carries the metadata and checks nothing itself.
+// PPL002 unused-noqa: a `# noqa` directive that suppresses nothing of ours. Only the suppression
+// filter knows what each directive suppressed, so this rule runs on its outcome, after every
+// other rule (lint::SuppressionRule), and is dispatched on no node.
 
-#include "lint/rule.hpp"
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "lint/context.hpp"
+#include "lint/suppression.hpp"
 
 namespace pyperf::rules {
 namespace {
-
-using syntax::Kind;
-
-constexpr Kind kKinds[] = {Kind::Comment};
 
 constexpr lint::RuleMeta kMeta{
     .code = "PPL002",
@@ -21,15 +22,65 @@ constexpr lint::RuleMeta kMeta{
     .tier = lint::Tier::Tool,
     .stability = lint::Stability::Preview,
     .fix = lint::FixAvailability::None,
-    .kinds = kKinds,
+    .kinds = {},
     .cost_before = "",
     .cost_after = "",
 };
 
-class UnusedNoqa final : public lint::Rule {
+// Why the directive is unused, code by code; empty when every code of ours did suppress something.
+std::string unused_message(const lint::LineDirective& ld, std::span<const lint::Rule* const> enabled) {
+  const lint::NoqaDirective& d = ld.directive;
+  if (d.blanket) return "unused blanket `noqa` directive: it suppresses nothing";
+  std::vector<std::string> unused;
+  std::vector<std::string> disabled;
+  std::vector<std::string> unknown;
+  std::vector<std::string> duplicated;
+  for (std::size_t k = 0; k < d.codes.size(); ++k) {
+    const lint::NoqaCode& code = d.codes[k];
+    if (!code.ours || ld.used[k]) continue;
+    const std::string quoted = fmt::format("`{}`", code.text);
+    if (code.rule == nullptr) {
+      unknown.push_back(quoted);
+    } else if (std::any_of(d.codes.begin(), d.codes.begin() + static_cast<std::ptrdiff_t>(k),
+                           [&](const lint::NoqaCode& earlier) { return earlier.rule == code.rule; })) {
+      duplicated.push_back(quoted);
+    } else if (std::none_of(enabled.begin(), enabled.end(),
+                            [&](const lint::Rule* r) { return &r->meta() == code.rule; })) {
+      disabled.push_back(quoted);
+    } else {
+      unused.push_back(quoted);
+    }
+  }
+  std::string parts;
+  auto add = [&](std::string_view label, const std::vector<std::string>& codes) {
+    if (codes.empty()) return;
+    if (!parts.empty()) parts += "; ";
+    parts += fmt::format("{}: {}", label, fmt::join(codes, ", "));
+  };
+  add("unused", unused);
+  add("non-enabled", disabled);
+  add("unknown", unknown);
+  add("duplicated", duplicated);
+  return parts.empty() ? "" : fmt::format("unused `noqa` directive ({})", parts);
+}
+
+class UnusedNoqa final : public lint::SuppressionRule {
  public:
   const lint::RuleMeta& meta() const override { return kMeta; }
-  void check(const syntax::Node&, lint::Context&) const override {}
+
+  void check_suppressions(const lint::Suppressions& suppressions, lint::Context& ctx) const override {
+    for (const lint::LineDirective& ld : suppressions.lines) {
+      const lint::NoqaDirective& d = ld.directive;
+      if (d.blanket && ld.blanket_used) continue;
+      // Naming PPL002 in the directive keeps this line's list as it is.
+      if (std::any_of(d.codes.begin(), d.codes.end(), [](const lint::NoqaCode& c) { return c.rule == &kMeta; })) {
+        continue;
+      }
+      std::string message = unused_message(ld, suppressions.enabled);
+      if (message.empty()) continue;
+      ctx.report(ld.comment_start + d.start, ld.comment_start + d.end, std::move(message));
+    }
+  }
 };
 
 }  // namespace

@@ -60,6 +60,7 @@ class SiteCollector {
 Checker::Checker(std::span<const Rule* const> rules, Options options)
     : rules_(rules.begin(), rules.end()), options_(options) {
   for (const Rule* rule : rules) {
+    if (const auto* judge = dynamic_cast<const SuppressionRule*>(rule)) suppression_rules_.push_back(judge);
     for (const Kind kind : rule->meta().kinds) {
       dispatch_[static_cast<std::size_t>(kind)].push_back(rule);
       wanted_[static_cast<std::size_t>(kind)] = true;
@@ -92,7 +93,13 @@ std::vector<Diagnostic> Checker::check(const syntax::SourceText& source, syntax:
     }
   }
 
-  apply_suppressions(source, comments, rules_, diagnostics);
+  const Suppressions suppressions =
+      apply_suppressions(source, comments, rules_, diagnostics, !suppression_rules_.empty());
+  for (const SuppressionRule* rule : suppression_rules_) {
+    if (suppressions.exempts(rule->meta())) continue;
+    ctx.set_site(rule, 0, semantic::kNone);
+    rule->check_suppressions(suppressions, ctx);
+  }
 
   for (Diagnostic& d : diagnostics) {
     d.start = source.position(d.start_byte);

@@ -16,6 +16,8 @@
 
 namespace pyperf::lint {
 
+class SuppressionRule;
+
 class Checker {
  public:
   explicit Checker(std::span<const Rule* const> rules, Options options = {});
@@ -28,6 +30,7 @@ class Checker {
   std::array<std::vector<const Rule*>, syntax::kKindCount> dispatch_;
   std::array<bool, syntax::kKindCount> wanted_{};
   std::vector<const Rule*> rules_;
+  std::vector<const SuppressionRule*> suppression_rules_;  // run on the suppression outcome
   Options options_;
 };
 

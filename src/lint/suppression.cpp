@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cctype>
 
-#include <fmt/format.h>
-
 #include "lint/registry.hpp"
 
 namespace pyperf::lint {
@@ -94,49 +92,6 @@ bool blank(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return is_space(c); });
 }
 
-struct LineDirective {
-  std::uint32_t line;
-  std::uint32_t comment_start;
-  NoqaDirective directive;
-  std::vector<bool> used;  // per code
-  bool blanket_used = false;
-};
-
-std::string unused_message(const LineDirective& ld, std::span<const Rule* const> enabled) {
-  const NoqaDirective& d = ld.directive;
-  if (d.blanket) return "unused blanket `noqa` directive: it suppresses nothing";
-  std::vector<std::string> unused;
-  std::vector<std::string> disabled;
-  std::vector<std::string> unknown;
-  std::vector<std::string> duplicated;
-  for (std::size_t k = 0; k < d.codes.size(); ++k) {
-    const NoqaCode& code = d.codes[k];
-    if (!code.ours || ld.used[k]) continue;
-    const std::string quoted = fmt::format("`{}`", code.text);
-    if (code.rule == nullptr) {
-      unknown.push_back(quoted);
-    } else if (std::any_of(d.codes.begin(), d.codes.begin() + static_cast<std::ptrdiff_t>(k),
-                           [&](const NoqaCode& earlier) { return earlier.rule == code.rule; })) {
-      duplicated.push_back(quoted);
-    } else if (std::none_of(enabled.begin(), enabled.end(), [&](const Rule* r) { return &r->meta() == code.rule; })) {
-      disabled.push_back(quoted);
-    } else {
-      unused.push_back(quoted);
-    }
-  }
-  std::string parts;
-  auto add = [&](std::string_view label, const std::vector<std::string>& codes) {
-    if (codes.empty()) return;
-    if (!parts.empty()) parts += "; ";
-    parts += fmt::format("{}: {}", label, fmt::join(codes, ", "));
-  };
-  add("unused", unused);
-  add("non-enabled", disabled);
-  add("unknown", unknown);
-  add("duplicated", duplicated);
-  return parts.empty() ? "" : fmt::format("unused `noqa` directive ({})", parts);
-}
-
 }  // namespace
 
 std::optional<NoqaDirective> parse_noqa(std::string_view comment) {
@@ -158,44 +113,39 @@ std::optional<NoqaDirective> parse_file_noqa(std::string_view comment) {
   return parse_tail(comment, 0, i + 4);
 }
 
-void apply_suppressions(const syntax::SourceText& source, std::span<const CommentRange> comments,
-                        std::span<const Rule* const> enabled, std::vector<Diagnostic>& diagnostics) {
-  const auto unused_rule =
-      std::find_if(enabled.begin(), enabled.end(), [](const Rule* r) { return r->meta().code == kUnusedNoqaCode; });
-  if (diagnostics.empty() && unused_rule == enabled.end()) return;  // nothing to filter or report
-  std::vector<LineDirective> lines;                                 // in line order: comments come in source order
-  std::vector<const RuleMeta*> file_exempt;
-  bool file_blanket = false;
+bool Suppressions::exempts(const RuleMeta& rule) const {
+  return file_blanket || std::find(file_exempt.begin(), file_exempt.end(), &rule) != file_exempt.end();
+}
+
+Suppressions apply_suppressions(const syntax::SourceText& source, std::span<const CommentRange> comments,
+                                std::span<const Rule* const> enabled, std::vector<Diagnostic>& diagnostics,
+                                bool collect) {
+  Suppressions out;
+  out.enabled = enabled;
+  if (diagnostics.empty() && !collect) return out;  // nothing to filter or report
   for (const CommentRange& c : comments) {
     const std::string_view text = source.text().substr(c.start_byte, c.end_byte - c.start_byte);
     const std::uint32_t line = source.line_index(c.start_byte);
     if (blank(source.line_text(line).substr(0, c.start_byte - source.line_start(line)))) {
       if (auto file = parse_file_noqa(text)) {
-        file_blanket = file_blanket || file->blanket;
+        out.file_blanket = out.file_blanket || file->blanket;
         for (const NoqaCode& code : file->codes) {
-          if (code.rule != nullptr) file_exempt.push_back(code.rule);
+          if (code.rule != nullptr) out.file_exempt.push_back(code.rule);
         }
         continue;
       }
     }
     if (auto directive = parse_noqa(text)) {
       std::vector<bool> used(directive->codes.size(), false);
-      lines.push_back({line, c.start_byte, std::move(*directive), std::move(used)});
+      out.lines.push_back({line, c.start_byte, std::move(*directive), std::move(used)});
     }
   }
-  if (file_blanket) {
-    diagnostics.clear();
-    return;
-  }
-  auto exempt = [&](const RuleMeta* rule) {
-    return std::find(file_exempt.begin(), file_exempt.end(), rule) != file_exempt.end();
-  };
   std::erase_if(diagnostics, [&](const Diagnostic& d) {
-    if (exempt(d.rule)) return true;
+    if (out.exempts(*d.rule)) return true;
     const std::uint32_t line = source.line_index(d.start_byte);
-    const auto it = std::lower_bound(lines.begin(), lines.end(), line,
+    const auto it = std::lower_bound(out.lines.begin(), out.lines.end(), line,
                                      [](const LineDirective& ld, std::uint32_t l) { return ld.line < l; });
-    if (it == lines.end() || it->line != line) return false;
+    if (it == out.lines.end() || it->line != line) return false;
     if (it->directive.blanket) {
       it->blanket_used = true;
       return true;
@@ -208,24 +158,7 @@ void apply_suppressions(const syntax::SourceText& source, std::span<const Commen
     }
     return false;
   });
-
-  if (unused_rule == enabled.end() || exempt(&(*unused_rule)->meta())) return;
-  const RuleMeta& meta = (*unused_rule)->meta();
-  for (const LineDirective& ld : lines) {
-    const NoqaDirective& d = ld.directive;
-    if (d.blanket && ld.blanket_used) continue;
-    // Naming PPL002 in the directive keeps this line's list as it is.
-    if (std::any_of(d.codes.begin(), d.codes.end(), [&](const NoqaCode& c) { return c.rule == &meta; })) continue;
-    std::string message = unused_message(ld, enabled);
-    if (message.empty()) continue;
-    Diagnostic diagnostic;
-    diagnostic.rule = &meta;
-    diagnostic.start_byte = ld.comment_start + d.start;
-    diagnostic.end_byte = ld.comment_start + d.end;
-    diagnostic.message = std::move(message);
-    diagnostic.severity = meta.severity;
-    diagnostics.push_back(std::move(diagnostic));
-  }
+  return out;
 }
 
 }  // namespace pyperf::lint

@@ -1,7 +1,8 @@
 #pragma once
 // Suppression: a filter after the rules. Rules never read comments; the checker hands the comment
-// ranges of its one walk to apply_suppressions(), which drops suppressed findings and, when
-// PPL002 unused-noqa is enabled, reports directives that suppressed nothing.
+// ranges of its one walk to apply_suppressions(), which drops suppressed findings and tells what
+// each directive suppressed; rules that judge the directives themselves (PPL002 unused-noqa) are
+// SuppressionRules and run on that outcome.
 //   x in (1, 2, 3)  # noqa                      every finding on this line
 //   x in (1, 2, 3)  # noqa: PPL102, PPL305      these codes (or rule names) only
 //   # pyperf-lint: noqa                         own line, anywhere: the whole file
@@ -21,8 +22,6 @@
 #include "syntax/source.hpp"
 
 namespace pyperf::lint {
-
-inline constexpr std::string_view kUnusedNoqaCode = "PPL002";
 
 struct CommentRange {
   std::uint32_t start_byte = 0;
@@ -53,9 +52,39 @@ std::optional<NoqaDirective> parse_noqa(std::string_view comment);
 // A file directive: the comment must be `# pyperf-lint: noqa` or `# pyperf-lint: noqa: CODES`.
 std::optional<NoqaDirective> parse_file_noqa(std::string_view comment);
 
-// Drops the diagnostics suppressed by `comments` of `source`; `enabled` are the rules that ran
-// (a PPL002 among them turns on the unused-directive report). Diagnostics need only their bytes.
-void apply_suppressions(const syntax::SourceText& source, std::span<const CommentRange> comments,
-                        std::span<const Rule* const> enabled, std::vector<Diagnostic>& diagnostics);
+// A line's `noqa` directive and what it suppressed.
+struct LineDirective {
+  std::uint32_t line;           // 0-based
+  std::uint32_t comment_start;  // byte offset of the comment holding it
+  NoqaDirective directive;
+  std::vector<bool> used;  // per code: it suppressed a finding
+  bool blanket_used = false;
+};
+
+// What the suppression filter saw in one file.
+struct Suppressions {
+  std::vector<LineDirective> lines;          // in line order
+  std::vector<const RuleMeta*> file_exempt;  // `# pyperf-lint: noqa: CODES`
+  bool file_blanket = false;                 // `# pyperf-lint: noqa`
+  std::span<const Rule* const> enabled;      // the rules that ran
+
+  // True when a file directive silences `rule` everywhere in the file.
+  bool exempts(const RuleMeta& rule) const;
+};
+
+// Drops the diagnostics suppressed by `comments` of `source` (diagnostics need only their bytes)
+// and returns what each directive suppressed. With `collect` false (no rule wants the outcome) and
+// no diagnostics, the comments are not even parsed.
+Suppressions apply_suppressions(const syntax::SourceText& source, std::span<const CommentRange> comments,
+                                std::span<const Rule* const> enabled, std::vector<Diagnostic>& diagnostics,
+                                bool collect);
+
+// A tool rule that judges the suppression comments themselves. It runs after every other rule
+// and the filter, on their outcome; a file directive naming it (or a blanket one) silences it.
+class SuppressionRule : public Rule {
+ public:
+  void check(const syntax::Node&, Context&) const final {}  // dispatched on no node kind
+  virtual void check_suppressions(const Suppressions& suppressions, Context& ctx) const = 0;
+};
 
 }  // namespace pyperf::lint
