@@ -39,11 +39,11 @@ class ListConcatInLoop final : public lint::Rule {
   void check(const Node& node, lint::Context& ctx) const override {
     if (ctx.loop_depth() == 0) return;
     const std::string_view src = ctx.source().text();
-    const Node target = lint::concatenation_target(node, src);
-    if (target && lint::accumulator_reset_within(ctx.semantic(), target, ctx.semantic().loop(ctx.loop()).node)) return;
+    const Node target = syntax::concatenation_target(node, src);
+    if (target && ctx.semantic().accumulator_reset_within(target, ctx.semantic().loop(ctx.loop()).node)) return;
     if (!node.is(Kind::Assignment) || (!target.is(Kind::Identifier) && !target.is(Kind::Attribute))) return;
     const auto& model = ctx.semantic();
-    const semantic::KindInfo kind = model.kind_of(lint::concatenation_operand(node));
+    const semantic::KindInfo kind = model.kind_of(syntax::concatenation_operand(node));
     if (kind.kind != semantic::ValueKind::List) return;
     const auto variable = model.variable_of(target);
     if (!variable) return;
@@ -62,12 +62,12 @@ class ListConcatInLoop final : public lint::Rule {
           break;
       }
     }
-    const Node added = lint::unparenthesize(lint::unparenthesize(node.field(Field::Right)).field(Field::Right));
+    const Node added = syntax::unparenthesize(syntax::unparenthesize(node.field(Field::Right)).field(Field::Right));
     const bool single = added.is(Kind::List) && added.named_child_count() == 1;
-    const std::string t = lint::quote(target, src);
+    const std::string t = lint::quote(target, ctx);
     ctx.report(node, fmt::format("`{0} = {0} + ...` copies the whole list ({1}) on every iteration: O(n²) in all; "
                                  "`{0}.{2}(...)` grows it in place, amortized O(1) per element",
-                                 t, lint::evidence_note(kind, ctx.source()), single ? "append" : "extend"));
+                                 t, lint::evidence_note(kind, ctx), single ? "append" : "extend"));
   }
 };
 

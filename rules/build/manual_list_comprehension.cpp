@@ -36,9 +36,9 @@ constexpr lint::RuleMeta kMeta{
 };
 
 // `receiver.append(value)` as a whole statement.
-std::optional<lint::MethodCall> append_statement(const Node& statement, std::string_view src) {
+std::optional<lint::MethodCall> append_statement(const Node& statement, const lint::Context& ctx) {
   if (!statement.is(Kind::ExpressionStatement) || statement.named_child_count() != 1) return std::nullopt;
-  auto call = lint::method_call(lint::unparenthesize(statement.named_child(0)), src);
+  auto call = lint::method_call(syntax::unparenthesize(statement.named_child(0)), ctx);
   if (!call || call->method != "append" || call->arguments.positional.size() != 1 ||
       !call->arguments.keywords.empty() || call->arguments.has_unpacking) {
     return std::nullopt;
@@ -69,9 +69,9 @@ class ManualListComprehension final : public lint::Rule {
       condition = statement.field(Field::Condition);
       statement = lint::only_statement(statement.field(Field::Consequence));
     }
-    const auto append = append_statement(statement, src);
+    const auto append = append_statement(statement, ctx);
     if (!append) return;
-    const Node list = lint::unparenthesize(append->receiver);
+    const Node list = syntax::unparenthesize(append->receiver);
     if (!list.is(Kind::Identifier)) return;
 
     // The loop must come right after `L = []`: then the comprehension replaces both statements.
@@ -80,10 +80,10 @@ class ManualListComprehension final : public lint::Rule {
     if (!previous.is(Kind::ExpressionStatement)) return;
     const Node init = previous.named_child(0);
     if (!init.is(Kind::Assignment) || init.field(Field::Left).text(src) != list.text(src)) return;
-    const Node empty = lint::unparenthesize(init.field(Field::Right));
+    const Node empty = syntax::unparenthesize(init.field(Field::Right));
     const bool fresh =
         (empty.is(Kind::List) && empty.named_child_count() == 0) ||
-        (lint::is_builtin_call(empty, "list", model) && empty.field(Field::Arguments).named_child_count() == 0);
+        (lint::is_builtin_call(empty, "list", ctx) && empty.field(Field::Arguments).named_child_count() == 0);
     if (!fresh) return;
 
     // Nothing in the loop may read the list being built or have effects of its own.
@@ -122,7 +122,7 @@ class ManualListComprehension final : public lint::Rule {
     const auto size = lint::visible_size(node.field(Field::Right), model);
     const cost::Verdict verdict = ctx.advice_holds({}, size);
     if (!verdict.holds) return;  // e.g. 3.11 with under ~100 items
-    const std::string l = lint::quote(list, src);
+    const std::string l = lint::quote(list, ctx);
     ctx.report(node.start_byte(), node.field(Field::Right).end_byte(),
                fmt::format("this loop only appends to the new list `{}`: a list comprehension builds it without the "
                            "per-item attribute lookup and call ({})",

@@ -44,12 +44,12 @@ class QuadraticListSum final : public lint::Rule {
   const lint::RuleMeta& meta() const override { return kMeta; }
 
   void check(const Node& node, lint::Context& ctx) const override {
-    if (!lint::is_builtin_call(node, "sum", ctx.semantic())) return;
-    const auto args = lint::call_arguments(node, ctx.source().text());
+    if (!lint::is_builtin_call(node, "sum", ctx)) return;
+    const auto args = lint::call_arguments(node, ctx);
     if (args.has_unpacking || args.positional.empty()) return;
-    const Node start = lint::unparenthesize(start_argument(args));
-    const bool list = start.is(Kind::List) || lint::is_builtin_call(start, "list", ctx.semantic());
-    const bool tuple = start.is(Kind::Tuple) || lint::is_builtin_call(start, "tuple", ctx.semantic());
+    const Node start = syntax::unparenthesize(start_argument(args));
+    const bool list = start.is(Kind::List) || lint::is_builtin_call(start, "list", ctx);
+    const bool tuple = start.is(Kind::Tuple) || lint::is_builtin_call(start, "tuple", ctx);
     if (!list && !tuple) return;
     const char* what = list ? "lists" : "tuples";
     ctx.report(node, fmt::format("`sum()` of {} copies the accumulator on every step: O(n²) for n {}; "

@@ -43,21 +43,21 @@ class StrConcatInLoop final : public lint::Rule {
   void check(const Node& node, lint::Context& ctx) const override {
     if (ctx.loop_depth() == 0) return;
     const std::string_view src = ctx.source().text();
-    const Node target = lint::concatenation_target(node, src);
-    if (target && lint::accumulator_reset_within(ctx.semantic(), target, ctx.semantic().loop(ctx.loop()).node)) return;
+    const Node target = syntax::concatenation_target(node, src);
+    if (target && ctx.semantic().accumulator_reset_within(target, ctx.semantic().loop(ctx.loop()).node)) return;
     if (!target.is(Kind::Identifier) && !target.is(Kind::Attribute)) return;  // subscripts: value type unknown
     const auto& model = ctx.semantic();
-    const semantic::KindInfo kind = model.kind_of(lint::concatenation_operand(node));
+    const semantic::KindInfo kind = model.kind_of(syntax::concatenation_operand(node));
     if (kind.kind != semantic::ValueKind::Str) return;
-    const std::string t = lint::quote(target, src);
-    if (lint::is_fast_local(target, model)) {
+    const std::string t = lint::quote(target, ctx);
+    if (model.is_fast_local(target)) {
       const cost::Verdict verdict = ctx.advice_holds("join-local", std::nullopt);
       if (!verdict.holds) return;
       lint::Diagnostic& d = ctx.report(
           node, fmt::format("`{} += ...` builds a str ({}) piece by piece in a loop: CPython extends a local str in "
                             "place (linear) only while nothing else references it; collecting the pieces in a list "
                             "and calling ''.join() once stays linear regardless ({})",
-                            t, lint::evidence_note(kind, ctx.source()), ctx.measured_gain(verdict)));
+                            t, lint::evidence_note(kind, ctx), ctx.measured_gain(verdict)));
       d.severity = lint::Severity::Info;
       d.cost_before = cost::to_string(cost::Complexity::Constant);  // amortized, per step
       d.impact = lint::micro_impact(verdict.median_ratio, d.loop_depth);
@@ -71,7 +71,7 @@ class StrConcatInLoop final : public lint::Rule {
         node, fmt::format("`{}{}` copies the whole str ({}) on every iteration: O(n²) in all{}, because CPython's "
                           "in-place append only works for plain local variables; collect the pieces in a list and "
                           "''.join() them once",
-                          t, form, lint::evidence_note(kind, ctx.source()), when));
+                          t, form, lint::evidence_note(kind, ctx), when));
     d.severity = lint::Severity::Error;
   }
 };

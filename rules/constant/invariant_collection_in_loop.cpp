@@ -39,7 +39,7 @@ bool reiterable(ValueKind k) {
 }
 
 // The result is only read where it stands: `x in set(L)`, `for v in sorted(L)`, `len(list(L))`.
-bool read_only_use(const Node& call, const semantic::Model& model) {
+bool read_only_use(const Node& call, const lint::Context& ctx) {
   const Node parent = call.parent();
   if (parent.is(Kind::ComparisonOperator)) {
     const auto cmp = lint::binary_comparison(parent);
@@ -49,7 +49,7 @@ bool read_only_use(const Node& call, const semantic::Model& model) {
   if (parent.is(Kind::ArgumentList)) {
     const Node outer = parent.parent();
     for (const std::string_view f : {"len", "min", "max", "sum", "any", "all"}) {
-      if (lint::is_builtin_call(outer, f, model)) return true;
+      if (lint::is_builtin_call(outer, f, ctx)) return true;
     }
   }
   return false;
@@ -64,26 +64,25 @@ class InvariantCollectionInLoop final : public lint::Rule {
     const auto& model = ctx.semantic();
     const char* builder = nullptr;
     for (const char* name : {"set", "frozenset", "dict", "list", "tuple", "sorted"}) {
-      if (lint::is_builtin_call(node, name, model)) builder = name;
+      if (lint::is_builtin_call(node, name, ctx)) builder = name;
     }
     if (builder == nullptr) return;
-    const std::string_view src = ctx.source().text();
-    const auto args = lint::call_arguments(node, src);
+    const auto args = lint::call_arguments(node, ctx);
     if (args.positional.size() != 1 || args.has_unpacking) return;
     if (!args.keywords.empty() && std::string_view(builder) != "sorted") return;
-    const Node input = lint::unparenthesize(args.positional[0]);
+    const Node input = syntax::unparenthesize(args.positional[0]);
     if (!input.is(Kind::Identifier) && !input.is(Kind::Attribute)) return;
     const semantic::KindInfo kind = model.kind_of(input);
     if (!reiterable(kind.kind)) return;  // an iterator would be exhausted after the first build
     const auto variable = model.variable_of(input);
     if (!variable || !model.invariant_in(variable, ctx.loop())) return;
-    if (lint::few_iterations(model.loop(ctx.loop()), src)) return;
-    if (!read_only_use(node, model)) return;  // a fresh copy may be what the loop needs
-    const std::string i = lint::quote(input, src);
+    if (lint::few_iterations(model.loop(ctx.loop()), ctx)) return;
+    if (!read_only_use(node, ctx)) return;  // a fresh copy may be what the loop needs
+    const std::string i = lint::quote(input, ctx);
     ctx.report(node, fmt::format("`{}({})` rebuilds the same {} on every iteration, though `{}` ({}) does not change "
                                  "in the loop: O(n) per iteration; build it once before the loop",
                                  builder, i, std::string_view(builder) == "sorted" ? "list" : builder, i,
-                                 lint::evidence_note(kind, ctx.source())));
+                                 lint::evidence_note(kind, ctx)));
   }
 };
 

@@ -40,12 +40,12 @@ class DictKeysIteration final : public lint::Rule {
   void check(const Node& node, lint::Context& ctx) const override {
     const std::string_view src = ctx.source().text();
     const auto& model = ctx.semantic();
-    const Node iterable = lint::unparenthesize(node.field(Field::Right));
-    const auto keys = lint::method_call(iterable, src);
+    const Node iterable = syntax::unparenthesize(node.field(Field::Right));
+    const auto keys = lint::method_call(iterable, ctx);
     if (!keys || keys->method != "keys" || !keys->arguments.positional.empty() || !keys->arguments.keywords.empty()) {
       return;
     }
-    const Node dict = lint::unparenthesize(keys->receiver);
+    const Node dict = syntax::unparenthesize(keys->receiver);
     const semantic::KindInfo kind = model.kind_of(dict);
     if (!semantic::is_dict_like(kind.kind)) return;
     // A loop that also reads d[k] is PPL602's: items() is the better advice there.
@@ -55,7 +55,7 @@ class DictKeysIteration final : public lint::Rule {
       if (const auto variable = model.variable_of(dict)) {
         for (const auto& site : model.uses(variable)) {
           if (site.use.kind == semantic::UseKind::Index && model.contains(region, site.node) &&
-              lint::unparenthesize(site.use.site.field(Field::SubscriptIndex)).text(src) == key.text(src)) {
+              syntax::unparenthesize(site.use.site.field(Field::SubscriptIndex)).text(src) == key.text(src)) {
             return;
           }
         }
@@ -77,7 +77,7 @@ class DictKeysIteration final : public lint::Rule {
     }
     const cost::Verdict verdict = ctx.advice_holds({}, size);
     if (!verdict.holds) return;
-    const std::string d = lint::quote(dict, src);
+    const std::string d = lint::quote(dict, ctx);
     ctx.report(iterable, fmt::format("`{}.keys()` builds a keys view only to iterate the {}'s keys; `in {}` iterates "
                                      "them directly ({})",
                                      d, semantic::to_string(kind.kind), d, ctx.measured_gain(verdict)));

@@ -79,10 +79,10 @@ class DictLookupInKeyLoop final : public lint::Rule {
     const auto& model = ctx.semantic();
     const Node key = node.field(Field::Left);
     if (!key.is(Kind::Identifier)) return;
-    Node dict = lint::unparenthesize(node.field(Field::Right));
-    if (const auto keys = lint::method_call(dict, src);
+    Node dict = syntax::unparenthesize(node.field(Field::Right));
+    if (const auto keys = lint::method_call(dict, ctx);
         keys && keys->method == "keys" && keys->arguments.positional.empty()) {
-      dict = lint::unparenthesize(keys->receiver);
+      dict = syntax::unparenthesize(keys->receiver);
     }
     if (!dict.is(Kind::Identifier) && !dict.is(Kind::Attribute)) return;
     const semantic::KindInfo kind = model.kind_of(dict);
@@ -91,7 +91,7 @@ class DictLookupInKeyLoop final : public lint::Rule {
     if (!variable) return;
     // The region the key is used in: the loop statement, or the whole comprehension.
     const Node region = node.is(Kind::ForStatement) ? node : node.parent();
-    if (lint::rebound_within(model, variable, region)) return;
+    if (model.rebound_within(variable, region)) return;
     const std::string_view k = key.text(src);
     bool looked_up = false;
     for (const auto& site : model.uses(variable)) {
@@ -100,7 +100,7 @@ class DictLookupInKeyLoop final : public lint::Rule {
       if (use.kind == semantic::UseKind::Index) {
         // Comprehensions evaluate their element and filters for every key; statements may branch.
         const bool unconditional = !node.is(Kind::ForStatement) || every_iteration(use.site, node);
-        if (unconditional && lint::unparenthesize(use.site.field(Field::SubscriptIndex)).text(src) == k) {
+        if (unconditional && syntax::unparenthesize(use.site.field(Field::SubscriptIndex)).text(src) == k) {
           looked_up = true;
         }
       } else if (use.kind == semantic::UseKind::MethodCall &&
@@ -117,7 +117,7 @@ class DictLookupInKeyLoop final : public lint::Rule {
     // The key must stay the loop's key where it is used.
     const semantic::Binding* key_binding = model.binding_at(key);
     if (key_binding == nullptr || model.symbol(key_binding->symbol).bindings.size() != 1) return;
-    const std::string d = lint::quote(dict, src);
+    const std::string d = lint::quote(dict, ctx);
     const Node anchor = node.is(Kind::ForStatement) ? node : node.parent();
     const std::uint32_t end = node.is(Kind::ForStatement) ? node.field(Field::Right).end_byte() : anchor.end_byte();
     ctx.report(anchor.start_byte(), end,

@@ -36,26 +36,28 @@ constexpr lint::RuleMeta kMeta{
 };
 
 // `d[k] += 1` as a statement.
-bool increments(const Node& statement, std::string_view dict, std::string_view key, std::string_view src) {
+bool increments(const Node& statement, std::string_view dict, std::string_view key, const lint::Context& ctx) {
+  const std::string_view src = ctx.source().text();
   if (!statement.is(Kind::ExpressionStatement)) return false;
   const Node s = statement.named_child(0);
   if (s.is(Kind::AugmentedAssignment)) {
     const Node target = s.field(Field::Left);
     return s.field(Field::Operator).text(src) == "+=" && target.is(Kind::Subscript) &&
            target.field(Field::Value).text(src) == dict && target.field(Field::SubscriptIndex).text(src) == key &&
-           lint::is_int_literal(s.field(Field::Right), 1, src);
+           syntax::is_int_literal(s.field(Field::Right), 1, src);
   }
   return false;
 }
 
 // `d[k] = 1` as a statement.
-bool initialises(const Node& statement, std::string_view dict, std::string_view key, std::string_view src) {
+bool initialises(const Node& statement, std::string_view dict, std::string_view key, const lint::Context& ctx) {
+  const std::string_view src = ctx.source().text();
   if (!statement.is(Kind::ExpressionStatement)) return false;
   const Node s = statement.named_child(0);
   if (!s.is(Kind::Assignment)) return false;
   const Node target = s.field(Field::Left);
   return target.is(Kind::Subscript) && target.field(Field::Value).text(src) == dict &&
-         target.field(Field::SubscriptIndex).text(src) == key && lint::is_int_literal(s.field(Field::Right), 1, src);
+         target.field(Field::SubscriptIndex).text(src) == key && syntax::is_int_literal(s.field(Field::Right), 1, src);
 }
 
 class ManualCounter final : public lint::Rule {
@@ -69,10 +71,10 @@ class ManualCounter final : public lint::Rule {
     Node key;
     bool if_else = false;
     if (node.is(Kind::IfStatement)) {
-      const auto cmp = lint::binary_comparison(lint::unparenthesize(node.field(Field::Condition)));
+      const auto cmp = lint::binary_comparison(syntax::unparenthesize(node.field(Field::Condition)));
       if (!cmp || (cmp->op != Kind::KwIn && cmp->op != Kind::KwNotIn)) return;
-      dict = lint::unparenthesize(cmp->right);
-      key = lint::unparenthesize(cmp->left);
+      dict = syntax::unparenthesize(cmp->right);
+      key = syntax::unparenthesize(cmp->left);
       const Node alternative = node.field(Field::Alternative);
       if (!alternative.is(Kind::ElseClause)) return;
       const Node then_stmt = lint::only_statement(node.field(Field::Consequence));
@@ -80,25 +82,25 @@ class ManualCounter final : public lint::Rule {
       const std::string_view d = dict.text(src);
       const std::string_view k = key.text(src);
       const bool in_form =
-          cmp->op == Kind::KwIn && increments(then_stmt, d, k, src) && initialises(else_stmt, d, k, src);
+          cmp->op == Kind::KwIn && increments(then_stmt, d, k, ctx) && initialises(else_stmt, d, k, ctx);
       const bool not_in_form =
-          cmp->op == Kind::KwNotIn && initialises(then_stmt, d, k, src) && increments(else_stmt, d, k, src);
+          cmp->op == Kind::KwNotIn && initialises(then_stmt, d, k, ctx) && increments(else_stmt, d, k, ctx);
       if (!in_form && !not_in_form) return;
       if_else = true;
     } else {
       // d[k] = d.get(k, 0) + 1
       const Node target = node.field(Field::Left);
-      const Node right = lint::unparenthesize(node.field(Field::Right));
+      const Node right = syntax::unparenthesize(node.field(Field::Right));
       if (!target.is(Kind::Subscript) || !right.is(Kind::BinaryOperator) ||
-          right.field(Field::Operator).text(src) != "+" || !lint::is_int_literal(right.field(Field::Right), 1, src)) {
+          right.field(Field::Operator).text(src) != "+" || !syntax::is_int_literal(right.field(Field::Right), 1, src)) {
         return;
       }
-      const auto get = lint::method_call(lint::unparenthesize(right.field(Field::Left)), src);
+      const auto get = lint::method_call(syntax::unparenthesize(right.field(Field::Left)), ctx);
       if (!get || get->method != "get" || get->arguments.positional.size() != 2 ||
-          !lint::is_int_literal(get->arguments.positional[1], 0, src)) {
+          !syntax::is_int_literal(get->arguments.positional[1], 0, src)) {
         return;
       }
-      dict = lint::unparenthesize(target.field(Field::Value));
+      dict = syntax::unparenthesize(target.field(Field::Value));
       key = target.field(Field::SubscriptIndex);
       if (get->receiver.text(src) != dict.text(src) || get->arguments.positional[0].text(src) != key.text(src)) return;
     }
@@ -106,13 +108,13 @@ class ManualCounter final : public lint::Rule {
     const semantic::KindInfo kind = ctx.semantic().kind_of(dict);
     if (kind.kind != semantic::ValueKind::Dict && kind.kind != semantic::ValueKind::OrderedDict) return;
 
-    const std::string d = lint::quote(dict, src);
+    const std::string d = lint::quote(dict, ctx);
     const auto size = ctx.loop_size();
     // Each flagged form has its own measurement of the Counter advice.
     const cost::Verdict counter = ctx.advice_holds(if_else ? std::string_view{} : "counter-from-get", size);
     if (counter.holds) {
       ctx.report(node, fmt::format("counting by hand in `{}` ({}): `collections.Counter(...)` counts in C ({})", d,
-                                   lint::evidence_note(kind, ctx.source()), ctx.measured_gain(counter)));
+                                   lint::evidence_note(kind, ctx), ctx.measured_gain(counter)));
       return;
     }
     // Counter is slower for small inputs on some target version: give the advice that is not.
@@ -120,7 +122,7 @@ class ManualCounter final : public lint::Rule {
       ctx.report(node, fmt::format("counting by hand in `{0}` ({1}) tests and indexes the dict twice per item; "
                                    "`{0}[k] = {0}.get(k, 0) + 1` does one lookup ({2}); `collections.Counter` wins "
                                    "only from ~100 items",
-                                   d, lint::evidence_note(kind, ctx.source()), ctx.measured_gain(get)));
+                                   d, lint::evidence_note(kind, ctx), ctx.measured_gain(get)));
     }
   }
 };

@@ -32,10 +32,11 @@ constexpr lint::RuleMeta kMeta{
 };
 
 // True when `block` holds a statement `<list>.append(<item>)` (same text for both).
-bool appends(const Node& block, std::string_view list, std::string_view item, std::string_view src) {
+bool appends(const Node& block, std::string_view list, std::string_view item, const lint::Context& ctx) {
+  const std::string_view src = ctx.source().text();
   for (const Node statement : block.named_children()) {
     if (!statement.is(Kind::ExpressionStatement)) continue;
-    const auto call = lint::method_call(lint::unparenthesize(statement.named_child(0)), src);
+    const auto call = lint::method_call(syntax::unparenthesize(statement.named_child(0)), ctx);
     if (!call || call->method != "append" || call->arguments.positional.size() != 1) continue;
     if (call->receiver.text(src) == list && call->arguments.positional[0].text(src) == item) return true;
   }
@@ -48,22 +49,22 @@ class DedupWithList final : public lint::Rule {
 
   void check(const Node& node, lint::Context& ctx) const override {
     if (ctx.loop_depth() == 0) return;
-    const auto cmp = lint::binary_comparison(lint::unparenthesize(node.field(Field::Condition)));
+    const auto cmp = lint::binary_comparison(syntax::unparenthesize(node.field(Field::Condition)));
     if (!cmp || cmp->op != Kind::KwNotIn) return;
-    const Node list = lint::unparenthesize(cmp->right);
+    const Node list = syntax::unparenthesize(cmp->right);
     if (!list.is(Kind::Identifier) && !list.is(Kind::Attribute)) return;
     const std::string_view src = ctx.source().text();
-    if (!appends(node.field(Field::Consequence), list.text(src), cmp->left.text(src), src)) return;
+    if (!appends(node.field(Field::Consequence), list.text(src), cmp->left.text(src), ctx)) return;
     const semantic::KindInfo kind = ctx.semantic().kind_of(list);
     if (kind.kind != semantic::ValueKind::List) return;
     if (lint::is_unhashable_display(cmp->left)) return;
-    if (lint::in_type_error_handler(node, src)) return;  // the fallback for unhashable items
-    const std::string l = lint::quote(list, src);
-    ctx.report(lint::unparenthesize(node.field(Field::Condition)),
+    if (lint::in_type_error_handler(node, ctx)) return;  // the fallback for unhashable items
+    const std::string l = lint::quote(list, ctx);
+    ctx.report(syntax::unparenthesize(node.field(Field::Condition)),
                fmt::format("`not in {}` scans the list ({}) that this loop appends to: O(n) per item, O(n²) in all; "
                            "track seen items in a set (O(1) per test), or use `dict.fromkeys(...)` when the order "
                            "of first appearance matters",
-                           l, lint::evidence_note(kind, ctx.source())));
+                           l, lint::evidence_note(kind, ctx)));
   }
 };
 

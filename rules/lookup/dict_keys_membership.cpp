@@ -38,8 +38,7 @@ class DictKeysMembership final : public lint::Rule {
   void check(const Node& node, lint::Context& ctx) const override {
     const auto cmp = lint::binary_comparison(node);
     if (!cmp || (cmp->op != Kind::KwIn && cmp->op != Kind::KwNotIn)) return;
-    const std::string_view src = ctx.source().text();
-    const auto call = lint::method_call(lint::unparenthesize(cmp->right), src);
+    const auto call = lint::method_call(syntax::unparenthesize(cmp->right), ctx);
     if (!call || call->method != "keys" || !call->arguments.positional.empty() || !call->arguments.keywords.empty() ||
         call->arguments.has_unpacking) {
       return;
@@ -48,11 +47,11 @@ class DictKeysMembership final : public lint::Rule {
     if (!semantic::is_dict_like(receiver.kind)) return;
     const cost::Verdict verdict = ctx.advice_holds({}, std::nullopt);
     if (!verdict.holds) return;  // constant-factor advice: measured per version
-    const std::string d = lint::quote(call->receiver, src);
+    const std::string d = lint::quote(call->receiver, ctx);
     ctx.report(node, fmt::format("`{} {}.keys()` builds a keys view for every test; `{} {}` tests the {} ({}) "
                                  "directly ({})",
                                  cmp->op == Kind::KwIn ? "in" : "not in", d, cmp->op == Kind::KwIn ? "in" : "not in", d,
-                                 semantic::to_string(receiver.kind), lint::evidence_note(receiver, ctx.source()),
+                                 semantic::to_string(receiver.kind), lint::evidence_note(receiver, ctx),
                                  ctx.measured_gain(verdict)));
   }
 };

@@ -34,18 +34,20 @@ constexpr lint::RuleMeta kMeta{
 };
 
 // True when `expr` mentions an identifier spelled `name` (a small subtree, walked with a cursor).
-bool mentions(const Node& expr, std::string_view name, std::string_view src) {
+bool mentions(const Node& expr, std::string_view name, const lint::Context& ctx) {
+  const std::string_view src = ctx.source().text();
   return lint::any_in_subtree(expr, [&](const Node& n) { return n.is(Kind::Identifier) && n.text(src) == name; });
 }
 
 // The element side of `==`: the loop variable itself, `var.attr`, or `var[const]`.
-bool is_element_key(const Node& raw, std::string_view var, std::string_view src) {
-  const Node e = lint::unparenthesize(raw);
+bool is_element_key(const Node& raw, std::string_view var, const lint::Context& ctx) {
+  const std::string_view src = ctx.source().text();
+  const Node e = syntax::unparenthesize(raw);
   if (e.is(Kind::Identifier)) return e.text(src) == var;
-  if (e.is(Kind::Attribute)) return lint::unparenthesize(e.field(Field::Object)).text(src) == var;
+  if (e.is(Kind::Attribute)) return syntax::unparenthesize(e.field(Field::Object)).text(src) == var;
   if (e.is(Kind::Subscript)) {
     const Node index = e.field(Field::SubscriptIndex);
-    return lint::unparenthesize(e.field(Field::Value)).text(src) == var &&
+    return syntax::unparenthesize(e.field(Field::Value)).text(src) == var &&
            (index.is(Kind::Integer) || index.is(Kind::String));
   }
   return false;
@@ -69,18 +71,18 @@ class LinearSearchLookup final : public lint::Rule {
     const Node target = node.field(Field::Left);
     if (!target.is(Kind::Identifier)) return;
     const std::string_view var = target.text(src);
-    const Node iterable = lint::unparenthesize(node.field(Field::Right));
+    const Node iterable = syntax::unparenthesize(node.field(Field::Right));
     if (!iterable.is(Kind::Identifier) && !iterable.is(Kind::Attribute)) return;
 
     // The body is one `if <element key> == <key>: ...; return/break`.
     const Node only = lint::only_statement(node.field(Field::Body));
     if (!only.is(Kind::IfStatement) || only.field(Field::Alternative)) return;
-    const auto cmp = lint::binary_comparison(lint::unparenthesize(only.field(Field::Condition)));
+    const auto cmp = lint::binary_comparison(syntax::unparenthesize(only.field(Field::Condition)));
     if (!cmp || cmp->op != Kind::OpEq) return;
     Node key = cmp->right;
     Node element = cmp->left;
-    if (!is_element_key(element, var, src)) std::swap(key, element);
-    if (!is_element_key(element, var, src) || mentions(key, var, src)) return;
+    if (!is_element_key(element, var, ctx)) std::swap(key, element);
+    if (!is_element_key(element, var, ctx) || mentions(key, var, ctx)) return;
     if (!ends_search(only.field(Field::Consequence))) return;
 
     const semantic::KindInfo kind = model.kind_of(iterable);
@@ -100,14 +102,14 @@ class LinearSearchLookup final : public lint::Rule {
     }
     if (!repeated) return;
 
-    const Node element_expr = lint::unparenthesize(element);
-    const std::string field = element_expr.is(Kind::Identifier) ? "the element" : lint::quote(element_expr, src);
-    const std::string l = lint::quote(iterable, src);
+    const Node element_expr = syntax::unparenthesize(element);
+    const std::string field = element_expr.is(Kind::Identifier) ? "the element" : lint::quote(element_expr, ctx);
+    const std::string l = lint::quote(iterable, ctx);
     // Anchor the `for ... in ...` header, not the whole loop.
     ctx.report(node.start_byte(), iterable.end_byte(),
                fmt::format("linear search through `{}` ({}) for the element whose `{}` equals `{}`: O(n) per lookup; "
                            "index `{}` by that key in a dict built once (O(1) per lookup)",
-                           l, lint::evidence_note(kind, ctx.source()), field, lint::quote(key, src), l));
+                           l, lint::evidence_note(kind, ctx), field, lint::quote(key, ctx), l));
   }
 };
 

@@ -47,7 +47,7 @@ class LiteralListMembership final : public lint::Rule {
   void check(const Node& node, lint::Context& ctx) const override {
     const auto cmp = lint::binary_comparison(node);
     if (!cmp || (cmp->op != Kind::KwIn && cmp->op != Kind::KwNotIn)) return;
-    const Node container = lint::unparenthesize(cmp->right);
+    const Node container = syntax::unparenthesize(cmp->right);
     const bool is_list = container.is(Kind::List);
     if (!is_list && !container.is(Kind::Tuple)) return;
     // An unhashable left operand would make `x in {…}` raise TypeError.
@@ -58,7 +58,7 @@ class LiteralListMembership final : public lint::Rule {
     for (const Node element : container.named_children()) {
       if (element.is(Kind::Comment)) continue;
       if (!lint::is_hashable_constant(element)) return;
-      all_strings = all_strings && is_string(lint::unparenthesize(element));
+      all_strings = all_strings && is_string(syntax::unparenthesize(element));
       ++count;
     }
     if (count < (all_strings ? kMinStrings : kMinOther)) return;

@@ -38,7 +38,7 @@ bool small_literal(const Node& display) {
   for (const Node element : display.named_children()) {
     if (element.is(Kind::Comment)) continue;
     if (lint::is_unhashable_display(element)) return true;  // a set could not even hold it
-    const Node e = lint::unparenthesize(element);
+    const Node e = syntax::unparenthesize(element);
     strings = strings && (e.is(Kind::String) || e.is(Kind::ConcatenatedString));
     ++count;
   }
@@ -53,7 +53,7 @@ class MembershipTestOnList final : public lint::Rule {
     const auto& model = ctx.semantic();
     const auto cmp = lint::binary_comparison(node);
     if (!cmp || (cmp->op != Kind::KwIn && cmp->op != Kind::KwNotIn)) return;
-    const Node right = lint::unparenthesize(cmp->right);
+    const Node right = syntax::unparenthesize(cmp->right);
     if (!right.is(Kind::Identifier) && !right.is(Kind::Attribute)) return;  // displays: PPL102
     const semantic::KindInfo kind = model.kind_of(right);
     if (kind.kind != ValueKind::List) return;
@@ -64,16 +64,15 @@ class MembershipTestOnList final : public lint::Rule {
     const ValueKind left = model.kind_of(cmp->left).kind;
     if (left == ValueKind::List || left == ValueKind::Set || semantic::is_dict_like(left)) return;
     if (kind.evidence == semantic::Evidence::Literal && small_literal(kind.origin)) return;
-    if (lint::in_type_error_handler(node, ctx.source().text())) return;  // the fallback for unhashable items
+    if (lint::in_type_error_handler(node, ctx)) return;  // the fallback for unhashable items
 
-    const std::string_view src = ctx.source().text();
     const std::string op = cmp->op == Kind::KwIn ? "in" : "not in";
-    const std::string name = lint::quote(right, src);
-    const std::string why = lint::evidence_note(kind, ctx.source());
+    const std::string name = lint::quote(right, ctx);
+    const std::string why = lint::evidence_note(kind, ctx);
     if (ctx.loop_depth() > 0) {
       // A set built once goes stale if the loop changes the list (dedup loops are PPL106).
       if (!model.invariant_in(variable, ctx.loop())) return;
-      if (lint::few_iterations(model.loop(ctx.loop()), ctx.source().text())) return;
+      if (lint::few_iterations(model.loop(ctx.loop()), ctx)) return;
       ctx.report(node, fmt::format("`{} {}` scans the list `{}` ({}) on every iteration: O(n) per test; build a "
                                    "set once before the loop for O(1) tests",
                                    op, name, name, why));

@@ -37,12 +37,12 @@ class ComprehensionInAnyAll final : public lint::Rule {
   void check(const Node& node, lint::Context& ctx) const override {
     const char* fn = nullptr;
     for (const char* name : {"any", "all"}) {
-      if (lint::is_builtin_call(node, name, ctx.semantic())) fn = name;
+      if (lint::is_builtin_call(node, name, ctx)) fn = name;
     }
     if (fn == nullptr) return;
-    const auto args = lint::call_arguments(node, ctx.source().text());
+    const auto args = lint::call_arguments(node, ctx);
     if (args.positional.size() != 1 || !args.keywords.empty() || args.has_unpacking) return;
-    const Node arg = lint::unparenthesize(args.positional[0]);
+    const Node arg = syntax::unparenthesize(args.positional[0]);
     if (!arg.is(Kind::ListComprehension)) return;
     ctx.report(arg, fmt::format("`{}([...])` builds the whole list before testing: always O(n); a generator "
                                 "expression stops at the first {} element",

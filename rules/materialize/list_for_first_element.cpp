@@ -38,8 +38,8 @@ class ListForFirstElement final : public lint::Rule {
   void check(const Node& node, lint::Context& ctx) const override {
     const Node index = node.field(Field::SubscriptIndex);
     // Exactly one index, the literal 0 (a slice or a tuple index is something else).
-    if (!index || node.named_child_count() != 2 || !lint::is_int_literal(index, 0, ctx.source().text())) return;
-    const Node value = lint::unparenthesize(node.field(Field::Value));
+    if (!index || node.named_child_count() != 2 || !syntax::is_int_literal(index, 0, ctx.source().text())) return;
+    const Node value = syntax::unparenthesize(node.field(Field::Value));
     if (value.is(Kind::ListComprehension)) {
       ctx.report(node,
                  "`[...][0]` evaluates the whole comprehension to read its first element: O(n); "
@@ -47,8 +47,8 @@ class ListForFirstElement final : public lint::Rule {
       return;
     }
     for (const char* ctor : {"list", "tuple"}) {
-      if (!lint::is_builtin_call(value, ctor, ctx.semantic())) continue;
-      const auto args = lint::call_arguments(value, ctx.source().text());
+      if (!lint::is_builtin_call(value, ctor, ctx)) continue;
+      const auto args = lint::call_arguments(value, ctx);
       if (args.positional.size() != 1 || !args.keywords.empty() || args.has_unpacking) return;
       ctx.report(node, fmt::format("`{}(...)[0]` copies every element to read the first: O(n); "
                                    "`next(iter(...))` reads one element, O(1)",

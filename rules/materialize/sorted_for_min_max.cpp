@@ -40,12 +40,12 @@ class SortedForMinMax final : public lint::Rule {
     const std::string_view src = ctx.source().text();
     const Node index = node.field(Field::SubscriptIndex);
     if (!index || node.named_child_count() != 2) return;
-    const bool first = lint::is_int_literal(index, 0, src);
-    const bool last = lint::is_int_literal(index, -1, src);
+    const bool first = syntax::is_int_literal(index, 0, src);
+    const bool last = syntax::is_int_literal(index, -1, src);
     if (!first && !last) return;
-    const Node call = lint::unparenthesize(node.field(Field::Value));
-    if (!lint::is_builtin_call(call, "sorted", ctx.semantic())) return;
-    const auto args = lint::call_arguments(call, src);
+    const Node call = syntax::unparenthesize(node.field(Field::Value));
+    if (!lint::is_builtin_call(call, "sorted", ctx)) return;
+    const auto args = lint::call_arguments(call, ctx);
     if (args.positional.size() != 1 || args.has_unpacking) return;
     bool reverse = false;
     bool keyed = false;
@@ -53,7 +53,7 @@ class SortedForMinMax final : public lint::Rule {
       if (k.name == "key") {
         keyed = true;
       } else if (k.name == "reverse") {
-        const Node v = lint::unparenthesize(k.value);
+        const Node v = syntax::unparenthesize(k.value);
         if (v.is(Kind::True)) {
           reverse = true;
         } else if (!v.is(Kind::False)) {

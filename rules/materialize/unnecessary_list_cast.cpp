@@ -44,16 +44,15 @@ class UnnecessaryListCast final : public lint::Rule {
 
   void check(const Node& node, lint::Context& ctx) const override {
     const auto& model = ctx.semantic();
-    if (!lint::is_builtin_call(node, "list", model)) return;
+    if (!lint::is_builtin_call(node, "list", ctx)) return;
     // The call must be the iterable of a for statement or of a comprehension clause.
     const Node parent = node.parent();
     if (!(parent.is(Kind::ForStatement) || parent.is(Kind::ForInClause)) || !(parent.field(Field::Right) == node)) {
       return;
     }
-    const std::string_view src = ctx.source().text();
-    const auto args = lint::call_arguments(node, src);
+    const auto args = lint::call_arguments(node, ctx);
     if (args.positional.size() != 1 || !args.keywords.empty() || args.has_unpacking) return;
-    const Node original = lint::unparenthesize(args.positional[0]);
+    const Node original = syntax::unparenthesize(args.positional[0]);
     // The code the copy guards: the loop statement, or the whole comprehension. A generator runs
     // wherever it is consumed (`s.update(f(x) for x in list(s))` mutates s while iterating), so
     // generator expressions are left alone.
@@ -84,7 +83,7 @@ class UnnecessaryListCast final : public lint::Rule {
              kind.kind == ValueKind::Deque;
     }
     if (!safe || !ctx.advice_holds({}, std::nullopt).holds) return;
-    const std::string o = lint::quote(original, src);
+    const std::string o = lint::quote(original, ctx);
     ctx.report(node, fmt::format("`list({})` copies the {} before iterating, but nothing in the loop can modify it: "
                                  "iterate `{}` directly and save an O(n) copy",
                                  o, semantic::to_string(kind.kind), o));

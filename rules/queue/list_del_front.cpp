@@ -32,7 +32,8 @@ constexpr lint::RuleMeta kMeta{
 };
 
 // `L[1:]`: a slice from the literal 1 with no stop or step.
-bool is_tail_slice(const Node& subscript, std::string_view src) {
+bool is_tail_slice(const Node& subscript, const lint::Context& ctx) {
+  const std::string_view src = ctx.source().text();
   const Node index = subscript.field(Field::SubscriptIndex);
   if (!index.is(Kind::Slice)) return false;
   return index.text(src) == "1:" || index.text(src) == "1 :";
@@ -51,15 +52,15 @@ class ListDelFront final : public lint::Rule {
       if (node.named_child_count() != 1) return;
       const Node target = node.named_child(0);
       if (!target.is(Kind::Subscript) || target.named_child_count() != 2 ||
-          !lint::is_int_literal(target.field(Field::SubscriptIndex), 0, src)) {
+          !syntax::is_int_literal(target.field(Field::SubscriptIndex), 0, src)) {
         return;
       }
-      list = lint::unparenthesize(target.field(Field::Value));
+      list = syntax::unparenthesize(target.field(Field::Value));
     } else {
       const Node left = node.field(Field::Left);
-      const Node right = lint::unparenthesize(node.field(Field::Right));
-      if (!right.is(Kind::Subscript) || node.field(Field::TypeAnnotation) || !is_tail_slice(right, src)) return;
-      list = lint::unparenthesize(right.field(Field::Value));
+      const Node right = syntax::unparenthesize(node.field(Field::Right));
+      if (!right.is(Kind::Subscript) || node.field(Field::TypeAnnotation) || !is_tail_slice(right, ctx)) return;
+      list = syntax::unparenthesize(right.field(Field::Value));
       if (left.text(src) != list.text(src)) return;
       rebinding = true;
     }
@@ -68,10 +69,10 @@ class ListDelFront final : public lint::Rule {
     const semantic::KindInfo kind = model.kind_of(list);
     if (kind.kind != semantic::ValueKind::List) return;
     const auto variable = model.variable_of(list);
-    if (!variable || !lint::deque_compatible(model, variable, node)) return;
-    if (lint::rebound_within(model, variable, model.loop(ctx.loop()).node, node)) return;
-    const std::string l = lint::quote(list, src);
-    const std::string why = lint::evidence_note(kind, ctx.source());
+    if (!variable || !model.deque_compatible(variable, node)) return;
+    if (model.rebound_within(variable, model.loop(ctx.loop()).node, node)) return;
+    const std::string l = lint::quote(list, ctx);
+    const std::string why = lint::evidence_note(kind, ctx);
     if (rebinding) {
       ctx.report(node, fmt::format("`{0} = {0}[1:]` copies the rest of the list ({1}) on every iteration: O(n) each, "
                                    "O(n²) to drain it; `collections.deque.popleft()` is O(1)",

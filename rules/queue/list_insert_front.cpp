@@ -38,16 +38,16 @@ class ListInsertFront final : public lint::Rule {
     if (ctx.loop_depth() == 0) return;
     const std::string_view src = ctx.source().text();
     const auto& model = ctx.semantic();
-    const auto found = lint::list_method_call(node, "insert", 2, model);
-    if (!found || !lint::is_int_literal(found->call.arguments.positional[0], 0, src)) return;
+    const auto found = lint::list_method_call(node, "insert", 2, ctx);
+    if (!found || !syntax::is_int_literal(found->call.arguments.positional[0], 0, src)) return;
     const auto& [call, kind, variable] = *found;
-    if (!lint::deque_compatible(model, variable)) return;
+    if (!model.deque_compatible(variable)) return;
     // A list created afresh on every iteration gets one insert per list: no quadratic growth.
-    if (lint::rebound_within(model, variable, model.loop(ctx.loop()).node)) return;
-    const std::string q = lint::quote(call.receiver, src);
+    if (model.rebound_within(variable, model.loop(ctx.loop()).node)) return;
+    const std::string q = lint::quote(call.receiver, ctx);
     ctx.report(node, fmt::format("`{}.insert(0, ...)` shifts every element of the list ({}): O(n) per call inside a "
                                  "loop; `collections.deque.appendleft()` is O(1)",
-                                 q, lint::evidence_note(kind, ctx.source())));
+                                 q, lint::evidence_note(kind, ctx)));
   }
 };
 

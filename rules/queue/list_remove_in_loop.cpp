@@ -38,28 +38,28 @@ class ListRemoveInLoop final : public lint::Rule {
   void check(const Node& node, lint::Context& ctx) const override {
     if (ctx.loop_depth() == 0) return;
     const std::string_view src = ctx.source().text();
-    const auto call = lint::method_call(node, src);
+    const auto call = lint::method_call(node, ctx);
     if (!call || call->method != "remove" || call->arguments.positional.size() != 1 ||
         !call->arguments.keywords.empty()) {
       return;
     }
-    const Node list = lint::unparenthesize(call->receiver);
+    const Node list = syntax::unparenthesize(call->receiver);
     const auto& model = ctx.semantic();
     const semantic::KindInfo kind = model.kind_of(list);
     if (kind.kind != semantic::ValueKind::List) return;
     const auto variable = model.variable_of(list);
-    if (!variable || lint::rebound_within(model, variable, model.loop(ctx.loop()).node)) return;
+    if (!variable || model.rebound_within(variable, model.loop(ctx.loop()).node)) return;
     // Removing from the list being iterated is a bug of another kind (skipped elements).
     const semantic::Loop& loop = model.loop(ctx.loop());
     if (loop.kind != semantic::LoopKind::While && loop.kind != semantic::LoopKind::Comprehension) {
-      const Node iterable = lint::unparenthesize(loop.node.field(Field::Right));
+      const Node iterable = syntax::unparenthesize(loop.node.field(Field::Right));
       if (iterable.text(src) == list.text(src)) return;
     }
-    const std::string l = lint::quote(list, src);
+    const std::string l = lint::quote(list, ctx);
     ctx.report(node, fmt::format("`{}.remove(...)` scans the list ({}) for the value and shifts the tail: O(n) per "
                                  "call inside a loop; if the items are unique and hashable keep them in a set "
                                  "(`discard` is O(1)), or rebuild the list once with a comprehension",
-                                 l, lint::evidence_note(kind, ctx.source())));
+                                 l, lint::evidence_note(kind, ctx)));
   }
 };
 

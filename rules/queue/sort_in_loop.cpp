@@ -49,19 +49,19 @@ class SortInLoop final : public lint::Rule {
     Node list;
     std::string form;
     bool keyed = false;
-    if (const auto call = lint::method_call(node, src); call && call->method == "sort") {
-      list = lint::unparenthesize(call->receiver);
-      form = lint::quote(list, src) + ".sort()";
+    if (const auto call = lint::method_call(node, ctx); call && call->method == "sort") {
+      list = syntax::unparenthesize(call->receiver);
+      form = lint::quote(list, ctx) + ".sort()";
       for (const auto& k : call->arguments.keywords) keyed = keyed || k.name == "key";
-    } else if (lint::is_builtin_call(node, "sorted", model)) {
+    } else if (lint::is_builtin_call(node, "sorted", ctx)) {
       // `L = sorted(L)`: the call is the whole right-hand side of an assignment back to L.
       const Node parent = node.parent();
       if (!parent.is(Kind::Assignment) || !(parent.field(Field::Right) == node)) return;
-      const auto args = lint::call_arguments(node, src);
+      const auto args = lint::call_arguments(node, ctx);
       if (args.positional.size() != 1) return;
-      list = lint::unparenthesize(args.positional[0]);
+      list = syntax::unparenthesize(args.positional[0]);
       if (parent.field(Field::Left).text(src) != list.text(src)) return;
-      form = lint::quote(list, src) + " = sorted(" + lint::quote(list, src) + ")";
+      form = lint::quote(list, ctx) + " = sorted(" + lint::quote(list, ctx) + ")";
       for (const auto& k : args.keywords) keyed = keyed || k.name == "key";
     } else {
       return;
@@ -75,17 +75,16 @@ class SortInLoop final : public lint::Rule {
     // live across iterations: a batch of appends then one sort is timsort's best case.
     const Node& loop_node = model.loop(ctx.loop()).node;
     const Node statement = node.parent().is(Kind::Assignment) ? node.parent() : Node{};
-    if (lint::rebound_within(model, variable, loop_node, statement)) return;
+    if (model.rebound_within(variable, loop_node, statement)) return;
     bool grows = false;
     for (const auto& site : model.uses(variable)) {
       if (site.loop == ctx.loop() && adds(site.use)) grows = true;
     }
     if (!grows) return;
-    ctx.report(node,
-               fmt::format("`{}` re-sorts the whole list ({}) on every iteration of a loop that adds to it: "
-                           "O(n log n) per iteration; insert in order with `bisect.insort` (O(n) memmove, "
-                           "O(log n) search{}) or use `heapq` when only the smallest item is needed",
-                           form, lint::evidence_note(kind, ctx.source()), keyed ? "; `key=` needs Python 3.10+" : ""));
+    ctx.report(node, fmt::format("`{}` re-sorts the whole list ({}) on every iteration of a loop that adds to it: "
+                                 "O(n log n) per iteration; insert in order with `bisect.insort` (O(n) memmove, "
+                                 "O(log n) search{}) or use `heapq` when only the smallest item is needed",
+                                 form, lint::evidence_note(kind, ctx), keyed ? "; `key=` needs Python 3.10+" : ""));
   }
 };
 

@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 
 #include "cost/cost_table.hpp"
+#include "syntax/expressions.hpp"
 
 namespace pyperf::lint {
 
@@ -50,10 +51,7 @@ std::optional<std::uint64_t> Context::loop_size() const {
 }
 
 std::optional<std::uint64_t> visible_size(const syntax::Node& expression, const semantic::Model& model) {
-  syntax::Node iterable = expression;
-  while (iterable.is(syntax::Kind::ParenthesizedExpression) && iterable.named_child_count() == 1) {
-    iterable = iterable.named_child(0);
-  }
+  const syntax::Node iterable = syntax::unparenthesize(expression);
   if (iterable.is(syntax::Kind::List) || iterable.is(syntax::Kind::Tuple) || iterable.is(syntax::Kind::Set)) {
     std::uint64_t n = 0;
     for (const syntax::Node element : iterable.named_children()) {

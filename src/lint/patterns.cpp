@@ -11,17 +11,10 @@ namespace pyperf::lint {
 using syntax::Field;
 using syntax::Kind;
 using syntax::Node;
+using syntax::unparenthesize;
 
-Node unparenthesize(Node node) {
-  while (node.is(Kind::ParenthesizedExpression) && node.named_child_count() == 1) {
-    const Node inner = node.named_child(0);
-    if (inner.is(Kind::Comment)) break;
-    node = inner;
-  }
-  return node;
-}
-
-CallArguments call_arguments(const Node& call, std::string_view source) {
+CallArguments call_arguments(const Node& call, const Context& ctx) {
+  const std::string_view source = ctx.source().text();
   CallArguments out;
   const Node args = call.field(Field::Arguments);
   if (!args) return out;
@@ -50,9 +43,9 @@ CallArguments call_arguments(const Node& call, std::string_view source) {
   return out;
 }
 
-bool is_builtin_call(const Node& call, std::string_view name, const semantic::Model& model) {
+bool is_builtin_call(const Node& call, std::string_view name, const Context& ctx) {
   if (!call.is(Kind::Call)) return false;
-  return model.is_builtin(call.field(Field::Function), name);
+  return ctx.semantic().is_builtin(call.field(Field::Function), name);
 }
 
 namespace {
@@ -100,23 +93,6 @@ bool is_hashable_constant(const Node& raw) {
   return true;
 }
 
-bool is_int_literal(const Node& raw, long long value, std::string_view source) {
-  Node node = unparenthesize(raw);
-  bool negative = false;
-  if (node.is(Kind::UnaryOperator)) {
-    const std::string_view op = node.field(Field::Operator).text(source);
-    if (op != "-") return false;
-    negative = true;
-    node = node.field(Field::Argument);
-  }
-  if (!node.is(Kind::Integer)) return false;
-  const std::string_view text = node.text(source);
-  long long parsed = 0;
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), parsed);
-  if (ec != std::errc() || ptr != text.data() + text.size()) return false;
-  return (negative ? -parsed : parsed) == value;
-}
-
 std::optional<Comparison> binary_comparison(const Node& node) {
   if (!node.is(Kind::ComparisonOperator)) return std::nullopt;
   Comparison out;
@@ -151,11 +127,11 @@ bool is_unhashable_display(const Node& raw) {
   }
 }
 
-std::optional<MethodCall> method_call(const Node& call, std::string_view source) {
+std::optional<MethodCall> method_call(const Node& call, const Context& ctx) {
   if (!call.is(Kind::Call)) return std::nullopt;
   const Node fn = call.field(Field::Function);
   if (!fn.is(Kind::Attribute)) return std::nullopt;
-  return MethodCall{fn.field(Field::Object), fn.field(Field::Attribute).text(source), call_arguments(call, source)};
+  return MethodCall{fn.field(Field::Object), ctx.text(fn.field(Field::Attribute)), call_arguments(call, ctx)};
 }
 
 Node only_statement(const Node& block) {
@@ -169,8 +145,9 @@ Node only_statement(const Node& block) {
 }
 
 std::optional<ListMethodCall> list_method_call(const Node& node, std::string_view method, std::size_t positional,
-                                               const semantic::Model& model) {
-  auto call = method_call(node, model.source().text());
+                                               const Context& ctx) {
+  const semantic::Model& model = ctx.semantic();
+  auto call = method_call(node, ctx);
   if (!call || call->method != method || call->arguments.positional.size() != positional ||
       !call->arguments.keywords.empty() || call->arguments.has_unpacking) {
     return std::nullopt;
@@ -182,11 +159,11 @@ std::optional<ListMethodCall> list_method_call(const Node& node, std::string_vie
   return ListMethodCall{std::move(*call), kind, variable};
 }
 
-std::string quote(const Node& node, std::string_view source) {
+std::string quote(const Node& node, const Context& ctx) {
   constexpr std::size_t kMax = 40;
   std::string out;
   bool space = false;
-  for (const char c : node.text(source)) {
+  for (const char c : ctx.text(node)) {
     if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
       space = !out.empty();
       continue;
@@ -203,10 +180,9 @@ std::string quote(const Node& node, std::string_view source) {
   return out;
 }
 
-std::string evidence_note(const semantic::KindInfo& kind, const syntax::SourceText& source) {
+std::string evidence_note(const semantic::KindInfo& kind, const Context& ctx) {
   if (!kind) return {};
-  const std::uint32_t line = source.position(kind.origin.start_byte()).line;
-  const std::string_view text = source.text();
+  const std::uint32_t line = ctx.source().position(kind.origin.start_byte()).line;
   std::string what;
   switch (kind.evidence) {
     case semantic::Evidence::Literal:
@@ -219,7 +195,7 @@ std::string evidence_note(const semantic::KindInfo& kind, const syntax::SourceTe
     case semantic::Evidence::BuiltinResult: {
       Node fn = kind.origin.field(Field::Function);
       if (fn.is(Kind::Attribute)) fn = fn.field(Field::Attribute);
-      what = fmt::format("`{}()` {}", quote(fn, text),
+      what = fmt::format("`{}()` {}", quote(fn, ctx),
                          kind.evidence == semantic::Evidence::Constructor ? "call" : "result");
       break;
     }
@@ -227,7 +203,7 @@ std::string evidence_note(const semantic::KindInfo& kind, const syntax::SourceTe
       what = "built by an operator";
       break;
     case semantic::Evidence::Annotation:
-      what = fmt::format("annotation `{}`", quote(kind.origin, text));
+      what = fmt::format("annotation `{}`", quote(kind.origin, ctx));
       break;
     case semantic::Evidence::Definition:
       what = "definition";
@@ -238,24 +214,8 @@ std::string evidence_note(const semantic::KindInfo& kind, const syntax::SourceTe
   return fmt::format("{}, line {}", what, line);
 }
 
-bool rebound_within(const semantic::Model& model, const semantic::Model::Variable& variable, const Node& region,
-                    const Node& ignore) {
-  if (variable.symbol != semantic::kNone) {
-    for (const semantic::BindingId id : model.symbol(variable.symbol).bindings) {
-      const semantic::Binding& b = model.binding(id);
-      if (b.kind == semantic::BindingKind::Annotation) continue;
-      if (model.contains(region, b.target) && !(ignore && model.contains(ignore, b.target))) return true;
-    }
-    return false;
-  }
-  // `self.attr`: a store anywhere in the region (stores are found through the uses' twin list).
-  for (const auto& site : model.attribute_stores(variable)) {
-    if (model.contains(region, site) && !(ignore && model.contains(ignore, site))) return true;
-  }
-  return false;
-}
-
-bool few_iterations(const semantic::Loop& loop, std::string_view source) {
+bool few_iterations(const semantic::Loop& loop, const Context& ctx) {
+  const std::string_view source = ctx.source().text();
   const Node iterable = unparenthesize(loop.iterable);
   if (iterable.is(Kind::List) || iterable.is(Kind::Tuple) || iterable.is(Kind::Set)) {
     std::size_t n = 0;
@@ -266,17 +226,18 @@ bool few_iterations(const semantic::Loop& loop, std::string_view source) {
     return n <= 3;
   }
   if (iterable.is(Kind::Call) && iterable.field(Field::Function).text(source) == "range") {
-    const auto args = call_arguments(iterable, source);
+    const auto args = call_arguments(iterable, ctx);
     if (args.positional.size() == 1) {
       for (long long k = 0; k <= 3; ++k) {
-        if (is_int_literal(args.positional[0], k, source)) return true;
+        if (syntax::is_int_literal(args.positional[0], k, source)) return true;
       }
     }
   }
   return false;
 }
 
-bool in_type_error_handler(const Node& node, std::string_view source) {
+bool in_type_error_handler(const Node& node, const Context& ctx) {
+  const std::string_view source = ctx.source().text();
   for (Node n = node.parent(); n; n = n.parent()) {
     if (n.is(Kind::FunctionDefinition) || n.is(Kind::ClassDefinition) || n.is(Kind::Module)) return false;
     if (!n.is(Kind::ExceptClause)) continue;
@@ -286,124 +247,6 @@ bool in_type_error_handler(const Node& node, std::string_view source) {
     }
   }
   return false;
-}
-
-bool deque_compatible(const semantic::Model& model, const semantic::Model::Variable& variable, const Node& ignore) {
-  static constexpr std::string_view kDequeMethods[] = {"append",     "appendleft", "pop",    "popleft", "extend",
-                                                       "extendleft", "insert",     "remove", "clear",   "count",
-                                                       "index",      "reverse",    "rotate", "copy"};
-  const std::string_view source = model.source().text();
-  for (const auto& site : model.uses(variable)) {
-    if (ignore && model.contains(ignore, site.node)) continue;
-    const semantic::Use& use = site.use;
-    switch (use.kind) {
-      case semantic::UseKind::MethodCall:
-        if (std::find(std::begin(kDequeMethods), std::end(kDequeMethods), use.member) == std::end(kDequeMethods)) {
-          return false;  // sort(), or a method deque lacks
-        }
-        break;
-      case semantic::UseKind::Index:
-      case semantic::UseKind::IndexStore: {
-        // Indexing a deque is O(1) only at its ends.
-        const Node index = use.site.field(Field::SubscriptIndex);
-        if (!is_int_literal(index, 0, source) && !is_int_literal(index, -1, source)) return false;
-        break;
-      }
-      case semantic::UseKind::Slice:
-      case semantic::UseKind::SliceStore:
-      case semantic::UseKind::IndexDelete:
-      case semantic::UseKind::Argument:
-      case semantic::UseKind::Returned:
-      case semantic::UseKind::Aliased:
-      case semantic::UseKind::Other:
-      case semantic::UseKind::Attribute:
-        return false;
-      case semantic::UseKind::Read:
-        if (use.member == "+" || use.member == "*" || use.member == "compare" || use.member == "format") return false;
-        break;
-      case semantic::UseKind::BuiltinCall:
-        if (use.member == "sorted" || use.member == "len" || use.member == "list" || use.member == "tuple" ||
-            use.member == "set" || use.member == "any" || use.member == "all" || use.member == "sum" ||
-            use.member == "min" || use.member == "max" || use.member == "enumerate" || use.member == "zip" ||
-            use.member == "iter" || use.member == "reversed" || use.member == "bool" || use.member == "join" ||
-            use.member == "extend" || use.member == "update") {
-          break;
-        }
-        return false;  // print(), str(), repr() … would show a deque
-      default:
-        break;
-    }
-  }
-  return true;
-}
-
-// The accumulated target of `x += y` or `x = x + y`, else null.
-Node concatenation_target(const Node& node, std::string_view src) {
-  if (node.is(Kind::AugmentedAssignment)) {
-    if (node.field(Field::Operator).text(src) != "+=") return {};
-    return node.field(Field::Left);
-  }
-  if (!node.is(Kind::Assignment) || node.field(Field::TypeAnnotation)) return {};
-  const Node left = node.field(Field::Left);
-  const Node right = lint::unparenthesize(node.field(Field::Right));
-  if (!right.is(Kind::BinaryOperator) || right.field(Field::Operator).text(src) != "+") return {};
-  if (lint::unparenthesize(right.field(Field::Left)).text(src) != left.text(src)) return {};
-  return left;
-}
-
-// The expression whose kind tells what is being concatenated: the name read on the right.
-Node concatenation_operand(const Node& node) {
-  if (node.is(Kind::AugmentedAssignment)) return node.field(Field::Left);
-  return lint::unparenthesize(lint::unparenthesize(node.field(Field::Right)).field(Field::Left));
-}
-
-// True when `target` is a plain function local that only this function's frame holds: the one
-// case where CPython's BINARY_OP_INPLACE_ADD_UNICODE can resize the string in place.
-bool accumulator_reset_within(const semantic::Model& model, const Node& target, const Node& loop_node) {
-  const std::string_view src = model.source().text();
-  const auto variable = model.variable_of(target);
-  if (!variable) return true;
-  std::vector<Node> stores;
-  if (variable.symbol != semantic::kNone) {
-    for (const semantic::BindingId id : model.symbol(variable.symbol).bindings) {
-      const semantic::Binding& b = model.binding(id);
-      if (b.kind != semantic::BindingKind::Annotation) stores.push_back(b.statement ? b.statement : b.target);
-    }
-  } else {
-    for (const Node& store : model.attribute_stores(variable)) {
-      Node statement = store.parent();
-      while (statement && !statement.is(Kind::Assignment) && !statement.is(Kind::AugmentedAssignment)) {
-        statement = statement.parent();
-      }
-      stores.push_back(statement ? statement : store);
-    }
-  }
-  for (const Node& statement : stores) {
-    if (!model.contains(loop_node, statement)) continue;
-    if (!concatenation_target(statement, src)) return true;
-  }
-  return false;
-}
-
-bool is_fast_local(const Node& target, const semantic::Model& model) {
-  if (!target.is(Kind::Identifier)) return false;
-  const semantic::Reference* ref = model.reference_at(target);
-  const semantic::Binding* binding = model.binding_at(target);
-  const semantic::SymbolId symbol =
-      ref != nullptr ? ref->symbol : (binding != nullptr ? binding->symbol : semantic::kNone);
-  if (symbol == semantic::kNone) return false;
-  const semantic::Symbol& s = model.symbol(symbol);
-  const auto kind = model.scope(s.scope).kind;
-  if (kind != semantic::ScopeKind::Function && kind != semantic::ScopeKind::Lambda) return false;
-  for (const semantic::BindingId id : s.bindings) {
-    if (model.binding(id).scope != s.scope) return false;  // nonlocal from a nested function: a cell
-  }
-  for (const semantic::ReferenceId id : s.references) {
-    semantic::ScopeId scope = model.reference(id).scope;
-    while (model.scope(scope).kind == semantic::ScopeKind::Comprehension) scope = model.scope(scope).parent;
-    if (scope != s.scope) return false;  // captured by a nested function: a cell
-  }
-  return true;
 }
 
 }  // namespace pyperf::lint

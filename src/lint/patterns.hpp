@@ -1,20 +1,19 @@
 #pragma once
-// Small syntactic helpers shared by rules: unwrapping parentheses, reading call arguments and
-// comparisons, recognising constants. Anything about what a name holds belongs to the semantic
-// model instead.
+// Small helpers shared by rules: reading call arguments and comparisons, recognising constants,
+// quoting code for messages. They take the rule's Context (source and model). Anything about what
+// a name holds belongs to the semantic model; shapes that need no context to syntax/expressions.
 
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "lint/context.hpp"
 #include "semantic/model.hpp"
+#include "syntax/expressions.hpp"
 #include "syntax/tree.hpp"
 
 namespace pyperf::lint {
-
-// The expression inside any number of parentheses.
-syntax::Node unparenthesize(syntax::Node node);
 
 struct Keyword {
   std::string_view name;
@@ -29,7 +28,7 @@ struct CallArguments {
 };
 
 // The arguments of a `call` node. For `f(x for x in y)` the genexp is the one positional argument.
-CallArguments call_arguments(const syntax::Node& call, std::string_view source);
+CallArguments call_arguments(const syntax::Node& call, const Context& ctx);
 
 // The one statement of a block (comments aside); null when it holds none or several.
 syntax::Node only_statement(const syntax::Node& block);
@@ -49,14 +48,11 @@ bool any_in_subtree(const syntax::Node& root, Pred pred) {
 }
 
 // The called function when `call` is `name(...)` with `name` resolving to Python's builtin.
-bool is_builtin_call(const syntax::Node& call, std::string_view name, const semantic::Model& model);
+bool is_builtin_call(const syntax::Node& call, std::string_view name, const Context& ctx);
 
 // A value the compiler folds to a hashable constant: numbers (with a sign), strings and bytes
 // without interpolation, True/False/None/..., and tuples of those (one level deep).
 bool is_hashable_constant(const syntax::Node& node);
-
-// True for an integer literal with the value `value` (e.g. 0 or -1).
-bool is_int_literal(const syntax::Node& node, long long value, std::string_view source);
 
 // A comparison with exactly two operands: `left <op> right`.
 struct Comparison {
@@ -75,7 +71,7 @@ struct MethodCall {
   std::string_view method;
   CallArguments arguments;
 };
-std::optional<MethodCall> method_call(const syntax::Node& call, std::string_view source);
+std::optional<MethodCall> method_call(const syntax::Node& call, const Context& ctx);
 
 // `L.method(...)` with exactly `positional` positional arguments and no keywords, on a receiver
 // known to hold a list: the call, what L is (with its evidence) and L as a variable of the model.
@@ -85,45 +81,21 @@ struct ListMethodCall {
   semantic::Model::Variable variable;
 };
 std::optional<ListMethodCall> list_method_call(const syntax::Node& call, std::string_view method,
-                                               std::size_t positional, const semantic::Model& model);
+                                               std::size_t positional, const Context& ctx);
 
 // A short quote of an expression for messages: whitespace collapsed, long text cut with "...".
-std::string quote(const syntax::Node& node, std::string_view source);
+std::string quote(const syntax::Node& node, const Context& ctx);
 
 // Why a value is believed to have its kind, for messages: "list literal, line 3",
 // "annotation `list[str]`, line 8", "`sorted()` result, line 5".
-std::string evidence_note(const semantic::KindInfo& kind, const syntax::SourceText& source);
-
-// True when the variable is bound again (or, for `self.attr`, stored to) inside `region`, not
-// counting bindings inside `ignore`. A list rebound on every iteration is a fresh list each time.
-bool rebound_within(const semantic::Model& model, const semantic::Model::Variable& variable, const syntax::Node& region,
-                    const syntax::Node& ignore = {});
+std::string evidence_note(const semantic::KindInfo& kind, const Context& ctx);
 
 // True when the loop visibly runs at most 3 times (`for x in (a, b)`, `range(2)`): building a
 // set or dict once pays off only after about three lookups (measured break-even 2-5).
-bool few_iterations(const semantic::Loop& loop, std::string_view source);
+bool few_iterations(const semantic::Loop& loop, const Context& ctx);
 
 // True when `node` sits in an `except` clause that catches TypeError: code that falls back to a
 // list there does so because its items are unhashable.
-bool in_type_error_handler(const syntax::Node& node, std::string_view source);
-
-// `x += y` or `x = x + y`: the accumulated target x, else null.
-syntax::Node concatenation_target(const syntax::Node& statement, std::string_view source);
-// The read of the accumulator in such a statement (its kind tells what is concatenated).
-syntax::Node concatenation_operand(const syntax::Node& statement);
-// True when the accumulator of a concatenation in `loop_node` is reset inside that loop by
-// anything other than concatenations (`p = "$Port"; p = p + x` builds one short string per
-// iteration, not one long one).
-bool accumulator_reset_within(const semantic::Model& model, const syntax::Node& target, const syntax::Node& loop_node);
-
-// True when `target` is a plain function local that only this function's frame holds: the one
-// case where CPython's BINARY_OP_INPLACE_ADD_UNICODE can resize a str in place.
-bool is_fast_local(const syntax::Node& target, const semantic::Model& model);
-
-// True when the variable could become a collections.deque without breaking other uses: it is
-// not sliced, sorted, concatenated, indexed away from its ends, or handed to code we cannot see
-// (which may need a list). Uses inside `ignore` (the flagged statement itself) are not counted.
-bool deque_compatible(const semantic::Model& model, const semantic::Model::Variable& variable,
-                      const syntax::Node& ignore = {});
+bool in_type_error_handler(const syntax::Node& node, const Context& ctx);
 
 }  // namespace pyperf::lint

@@ -276,12 +276,28 @@ class Model {
   // True when the variable is neither rebound nor mutated anywhere inside `loop` (and, when it
   // escapes or lives outside the loop's function, no call in the loop could reach it).
   bool invariant_in(const Variable& variable, LoopId loop) const;
-  // The innermost loop of `node`'s site that lies in the same function as `scope` (kNone if none).
+  // True when `inner` lies inside `outer` (or is it).
   bool contains(const syntax::Node& outer, const syntax::Node& inner) const {
     return inner.start_byte() >= outer.start_byte() && inner.end_byte() <= outer.end_byte();
   }
   // For a method's first parameter (`self`): the class scope, else kNone.
   ScopeId self_class(const syntax::Node& identifier) const;
+
+  // ---- questions rules ask (semantic/questions.cpp) ----
+  // True when the variable is bound again (or, for `self.attr`, stored to) inside `region`, not
+  // counting bindings inside `ignore`. A list rebound on every iteration is a fresh list each time.
+  bool rebound_within(const Variable& variable, const syntax::Node& region, const syntax::Node& ignore = {}) const;
+  // True when the variable could become a collections.deque without breaking other uses: it is
+  // not sliced, sorted, concatenated, indexed away from its ends, or handed to code we cannot see
+  // (which may need a list). Uses inside `ignore` (the flagged statement itself) are not counted.
+  bool deque_compatible(const Variable& variable, const syntax::Node& ignore = {}) const;
+  // True when the accumulator `target` of a concatenation in `loop_node` is reset inside that loop
+  // by anything other than concatenations (`p = "$Port"; p = p + x` builds one short string per
+  // iteration, not one long one).
+  bool accumulator_reset_within(const syntax::Node& target, const syntax::Node& loop_node) const;
+  // True when `target` is a plain function local that only this function's frame holds: the one
+  // case where CPython's BINARY_OP_INPLACE_ADD_UNICODE can resize a str in place.
+  bool is_fast_local(const syntax::Node& target) const;
 
  private:
   friend class Builder;

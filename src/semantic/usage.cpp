@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "semantic/model.hpp"
+#include "syntax/expressions.hpp"
 
 namespace pyperf::semantic {
 
@@ -43,14 +44,8 @@ bool is_mutating_method(std::string_view m) {
 }
 
 bool is_end_index(const Node& subscript, std::string_view source) {
-  Node index = subscript.field(Field::SubscriptIndex);
-  while (index.is(Kind::ParenthesizedExpression) && index.named_child_count() == 1) index = index.named_child(0);
-  if (index.is(Kind::Integer)) return index.text(source) == "0";
-  if (index.is(Kind::UnaryOperator)) {
-    const Node arg = index.field(Field::Argument);
-    return index.field(Field::Operator).text(source) == "-" && arg.is(Kind::Integer) && arg.text(source) == "1";
-  }
-  return false;
+  const Node index = subscript.field(Field::SubscriptIndex);
+  return syntax::is_int_literal(index, 0, source) || syntax::is_int_literal(index, -1, source);
 }
 
 bool is_mutation(const Use& use) {
@@ -72,8 +67,7 @@ bool is_mutation(const Use& use) {
 }  // namespace
 
 Model::Variable Model::variable_of(const Node& raw) const {
-  Node e = raw;
-  while (e.is(Kind::ParenthesizedExpression) && e.named_child_count() == 1) e = e.named_child(0);
+  const Node e = syntax::unparenthesize(raw);
   Variable v;
   if (e.is(Kind::Identifier)) {
     if (const Reference* ref = reference_at(e); ref != nullptr) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "semantic/model.hpp"
+#include "syntax/expressions.hpp"
 
 namespace pyperf::semantic {
 
@@ -17,11 +18,6 @@ namespace {
 
 // Deep enough for real code (`a = b; b = c …`), shallow enough to bound the stack on hostile input.
 constexpr int kMaxDepth = 24;
-
-Node unparen(Node node) {
-  while (node.is(Kind::ParenthesizedExpression) && node.named_child_count() == 1) node = node.named_child(0);
-  return node;
-}
 
 struct NamedKind {
   std::string_view name;
@@ -176,9 +172,9 @@ ValueKind method_result(ValueKind receiver, std::string_view method) {
 
 // For `target = target + y`, the read of `target` on the right; null otherwise.
 Node accumulated_operand(const Node& value, std::string_view target, std::string_view source) {
-  const Node v = unparen(value);
+  const Node v = syntax::unparenthesize(value);
   if (!v.is(Kind::BinaryOperator) || v.field(Field::Operator).text(source) != "+") return {};
-  const Node left = unparen(v.field(Field::Left));
+  const Node left = syntax::unparenthesize(v.field(Field::Left));
   return left.text(source) == target ? left : Node{};
 }
 
@@ -307,7 +303,7 @@ KindInfo Model::kind_of(const Node& expression) const {
 
 KindInfo Model::kind_of(const Node& raw, int depth) const {
   if (depth > kMaxDepth || raw.null()) return {};
-  const Node e = unparen(raw);
+  const Node e = syntax::unparenthesize(raw);
   switch (e.kind()) {
     case Kind::List:
       return {ValueKind::List, Evidence::Literal, e};
@@ -451,7 +447,7 @@ std::string Model::qualified_name(const Node& expression) const {
 
 std::string Model::qualified_name(const Node& raw, int depth) const {
   if (depth > kMaxDepth) return {};
-  const Node e = unparen(raw);
+  const Node e = syntax::unparenthesize(raw);
   if (e.is(Kind::Attribute)) {
     const std::string base = qualified_name(e.field(Field::Object), depth + 1);
     if (base.empty()) return {};
@@ -483,7 +479,7 @@ std::string Model::qualified_name(const Node& raw, int depth) const {
 KindInfo Model::kind_of_annotation(const Node& annotation) const {
   Node t = annotation;
   if (t.is(Kind::Type)) t = t.named_child(0);
-  t = unparen(t);
+  t = syntax::unparenthesize(t);
   Node base = t;
   if (t.is(Kind::GenericType)) base = t.named_child(0);
   if (t.is(Kind::Subscript)) base = t.field(Field::Value);
