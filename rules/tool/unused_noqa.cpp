@@ -14,7 +14,6 @@ constexpr Kind kKinds[] = {Kind::Comment};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL002",
     .name = "unused-noqa",
-    .family = "tool",
     .summary = "A `noqa` directive suppresses no pyperf-lint finding",
     .fix_title = "Remove the directive, or the codes of ours that it lists in vain",
     .severity = lint::Severity::Info,

@@ -210,7 +210,7 @@ namespace {
 std::string render_rule_markdown(const lint::RuleMeta& meta) {
   std::string out = fmt::format("# {} ({})\n\n", meta.name, meta.code);
   out += fmt::format("{}.\n\n", meta.summary);
-  out += fmt::format("Family: {} · Tier: {} · Default severity: {} · Fix: {} · Stability: {}\n", meta.family,
+  out += fmt::format("Family: {} · Tier: {} · Default severity: {} · Fix: {} · Stability: {}\n", lint::family_of(meta),
                      lint::to_string(meta.tier), lint::to_string(meta.severity), lint::to_string(meta.fix),
                      lint::to_string(meta.stability));
   const cost::Entry* before = cost::find(meta.cost_before);
@@ -229,7 +229,7 @@ nlohmann::json rule_json(const lint::RuleMeta& meta) {
   nlohmann::json j = {
       {"code", meta.code},
       {"name", meta.name},
-      {"family", meta.family},
+      {"family", lint::family_of(meta)},
       {"summary", meta.summary},
       {"fix_title", meta.fix_title},
       {"severity", lint::to_string(meta.severity)},
@@ -271,7 +271,7 @@ std::string rules_table(const std::vector<const lint::Rule*>& rules) {
     if (before != nullptr && after != nullptr) {
       cost = fmt::format("{} → {}", cost::to_string(before->average), cost::to_string(after->average));
     }
-    out += fmt::format("| [{}](rules/{}/{}.md) | {} | {} | {} | {} | {} | {} |\n", meta.code, meta.family,
+    out += fmt::format("| [{}](rules/{}/{}.md) | {} | {} | {} | {} | {} | {} |\n", meta.code, lint::family_of(meta),
                        lint::snake_case(meta.name), meta.name, lint::to_string(meta.tier),
                        lint::to_string(meta.severity), lint::to_string(meta.stability), cell(cost), cell(meta.summary));
   }

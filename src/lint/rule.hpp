@@ -32,11 +32,11 @@ struct RuleOption {
   std::string_view description;
 };
 
-// The single source of truth about a rule: the CLI, docs, JSON and SARIF all read it.
+// The single source of truth about a rule: the CLI, docs, JSON and SARIF all read it. Its family
+// (the folder of its files) is the one fact kept in rules/rules.def instead: lint::family_of().
 struct RuleMeta {
   std::string_view code;       // "PPL102"
   std::string_view name;       // "literal-list-membership"
-  std::string_view family;     // folder under rules/: "lookup"
   std::string_view summary;    // the problem, one line, no trailing period
   std::string_view fix_title;  // imperative: "Use a set literal"
   Severity severity;           // default severity outside loops
