@@ -43,8 +43,10 @@ struct RuleMeta {
   Tier tier;
   Stability stability;
   FixAvailability fix;
-  std::span<const syntax::Kind> kinds;  // node kinds the check is dispatched on
-  std::string_view cost_before;         // cost-table ids (src/cost/)
+  // Node kinds the check is dispatched on. Empty only for a tool rule that the pipeline reports
+  // itself (PPL002 unused-noqa, from the suppression filter): the checker never calls its check().
+  std::span<const syntax::Kind> kinds;
+  std::string_view cost_before;  // cost-table ids (src/cost/)
   std::string_view cost_after;
   std::span<const RuleOption> options = {};  // none: a `[tool.pyperf-lint.<rule-name>]` table is an error
 };

@@ -66,7 +66,9 @@ TEST_CASE("every rule has source, doc, fixture and registry line", "[meta]") {
     CHECK(!meta.summary.empty());
     CHECK(meta.summary.back() != '.');
     CHECK(!meta.fix_title.empty());
-    CHECK(!meta.kinds.empty());
+    // A tool rule may be reported by the pipeline itself (PPL002 by the suppression filter) and
+    // then wants no node kinds; a rule about the code must be dispatched on something.
+    if (meta.tier != pyperf::lint::Tier::Tool) CHECK(!meta.kinds.empty());
 
     const std::string_view doc = pyperf::lint::doc_for(meta);
     REQUIRE(!doc.empty());
