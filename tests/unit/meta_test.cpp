@@ -100,7 +100,7 @@ TEST_CASE("every rule has source, doc, fixture and registry line", "[meta]") {
   }
 }
 
-TEST_CASE("codes and names are unique; no orphan docs or fixtures", "[meta]") {
+TEST_CASE("codes and names are unique, no orphan docs or fixtures", "[meta]") {
   std::set<std::string> codes;
   std::set<std::string> names;
   std::set<std::string> docs;
