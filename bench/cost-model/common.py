@@ -137,12 +137,12 @@ def format_failures(version, failures):
 
 
 def rules_def_codes(path=RULES_DEF):
-    """{code: snake_name} from rules.def (PYPERF_RULE(CODE, name) lines)."""
+    """{code: snake_name} from rules.def (PYPERF_RULE(CODE, family, name) lines)."""
     codes = {}
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if line.startswith("PYPERF_RULE(") and line.endswith(")"):
-            code, name = [part.strip() for part in line[len("PYPERF_RULE(") : -1].split(",")]
+            code, _family, name = [part.strip() for part in line[len("PYPERF_RULE(") : -1].split(",")]
             codes[code] = name
     return codes
 

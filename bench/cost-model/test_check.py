@@ -76,7 +76,7 @@ class CheckSelfTest(unittest.TestCase):
         self.addCleanup(shutil.rmtree, self.tmp)
         (self.tmp / "pairs").mkdir()
         (self.tmp / "rules" / "demo").mkdir(parents=True)
-        (self.tmp / "rules" / "rules.def").write_text("PYPERF_RULE(PPL001, parse_error)\nPYPERF_RULE(PPL900, demo_rule)\n")
+        (self.tmp / "rules" / "rules.def").write_text("PYPERF_RULE(PPL001, tool, parse_error)\nPYPERF_RULE(PPL900, demo, demo_rule)\n")
         (self.tmp / "rules" / "demo" / "demo_rule.cpp").write_text("// demo\n")
         (self.tmp / "rules" / "demo" / "demo_rule.md").write_text(DOC)
         (self.tmp / "catalog.md").write_text("| code | name |\n|---|---|\n| PPL900 | demo-rule |\n")
@@ -163,7 +163,7 @@ class CheckSelfTest(unittest.TestCase):
     def test_rule_without_pair_fails(self):
         self.write_results()
         with open(self.tmp / "rules" / "rules.def", "a") as f:
-            f.write("PYPERF_RULE(PPL901, other_rule)\n")
+            f.write("PYPERF_RULE(PPL901, demo, other_rule)\n")
         self.assertFails("PPL901 other-rule has no pair module")
 
     def test_catalog_rule_without_pair_fails(self):

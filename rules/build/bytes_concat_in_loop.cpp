@@ -18,7 +18,6 @@ constexpr Kind kKinds[] = {Kind::AugmentedAssignment, Kind::Assignment};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL303",
     .name = "bytes-concat-in-loop",
-    .family = "build",
     .summary = "A bytes object is built with += inside a loop, copying it every time",
     .fix_title = "Append to a bytearray, or collect the pieces and b''.join() them once",
     .severity = lint::Severity::Error,

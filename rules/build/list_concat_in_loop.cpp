@@ -20,7 +20,6 @@ constexpr Kind kKinds[] = {Kind::Assignment};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL304",
     .name = "list-concat-in-loop",
-    .family = "build",
     .summary = "A list is rebuilt with L = L + ... on every iteration",
     .fix_title = "Grow it in place with append() or extend()",
     .severity = lint::Severity::Warning,

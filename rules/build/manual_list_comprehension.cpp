@@ -23,7 +23,6 @@ constexpr Kind kKinds[] = {Kind::ForStatement};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL301",
     .name = "manual-list-comprehension",
-    .family = "build",
     .summary = "A loop only appends to a new list",
     .fix_title = "Build the list with a comprehension",
     .severity = lint::Severity::Info,

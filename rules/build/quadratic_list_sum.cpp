@@ -18,7 +18,6 @@ constexpr Kind kKinds[] = {Kind::Call};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL305",
     .name = "quadratic-list-sum",
-    .family = "build",
     .summary = "sum() of lists or tuples copies the accumulator on every step",
     .fix_title = "Flatten with itertools.chain.from_iterable or a nested comprehension",
     .severity = lint::Severity::Warning,

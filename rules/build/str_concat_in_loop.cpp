@@ -24,7 +24,6 @@ constexpr Kind kKinds[] = {Kind::AugmentedAssignment, Kind::Assignment};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL302",
     .name = "str-concat-in-loop",
-    .family = "build",
     .summary = "A string is built with += inside a loop",
     .fix_title = "Collect the pieces in a list and ''.join() them once",
     .severity = lint::Severity::Warning,

@@ -23,7 +23,6 @@ constexpr Kind kKinds[] = {Kind::List};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL501",
     .name = "constant-list-to-tuple",
-    .family = "constant",
     .summary = "A list of constants that is never modified is rebuilt every time it is executed",
     .fix_title = "Use a tuple: CPython folds it into a single constant",
     .severity = lint::Severity::Info,

@@ -21,7 +21,6 @@ constexpr Kind kKinds[] = {Kind::Call};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL502",
     .name = "invariant-collection-in-loop",
-    .family = "constant",
     .summary = "The same collection is rebuilt from unchanged input on every iteration",
     .fix_title = "Build it once before the loop",
     .severity = lint::Severity::Warning,

@@ -21,7 +21,6 @@ constexpr Kind kKinds[] = {Kind::ForStatement, Kind::ForInClause};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL601",
     .name = "dict-keys-iteration",
-    .family = "dict",
     .summary = "Iterating d.keys() builds a view just to get the dict's own iteration order",
     .fix_title = "Iterate the dict directly: `for k in d`",
     .severity = lint::Severity::Info,

@@ -20,7 +20,6 @@ constexpr Kind kKinds[] = {Kind::ForStatement, Kind::ForInClause};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL602",
     .name = "dict-lookup-in-key-loop",
-    .family = "dict",
     .summary = "A loop over a dict's keys looks each value up again",
     .fix_title = "Iterate d.items() to get key and value together",
     .severity = lint::Severity::Info,

@@ -23,7 +23,6 @@ constexpr Kind kKinds[] = {Kind::IfStatement, Kind::Assignment};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL603",
     .name = "manual-counter",
-    .family = "dict",
     .summary = "Counting by hand in a dict inside a loop",
     .fix_title = "Use collections.Counter (or d.get(k, 0) + 1)",
     .severity = lint::Severity::Info,

@@ -19,7 +19,6 @@ constexpr Kind kKinds[] = {Kind::IfStatement};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL106",
     .name = "dedup-with-list",
-    .family = "lookup",
     .summary = "De-duplicating with a list scans everything kept so far on every item",
     .fix_title = "Track seen items in a set (or use dict.fromkeys when order matters)",
     .severity = lint::Severity::Warning,

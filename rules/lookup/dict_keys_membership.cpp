@@ -19,7 +19,6 @@ constexpr Kind kKinds[] = {Kind::ComparisonOperator};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL103",
     .name = "dict-keys-membership",
-    .family = "lookup",
     .summary = "Membership test against d.keys() builds a keys view for every test",
     .fix_title = "Test the dict directly: `k in d`",
     .severity = lint::Severity::Info,

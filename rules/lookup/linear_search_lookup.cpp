@@ -21,7 +21,6 @@ constexpr Kind kKinds[] = {Kind::ForStatement};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL107",
     .name = "linear-search-lookup",
-    .family = "lookup",
     .summary = "A loop searches a list for the element matching a key on every lookup",
     .fix_title = "Index the elements by that key in a dict built once",
     .severity = lint::Severity::Warning,

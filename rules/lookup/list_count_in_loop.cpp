@@ -18,7 +18,6 @@ constexpr Kind kKinds[] = {Kind::Call};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL105",
     .name = "list-count-in-loop",
-    .family = "lookup",
     .summary = "list.count() scans the whole list on every iteration of a loop",
     .fix_title = "Count once with collections.Counter before the loop",
     .severity = lint::Severity::Warning,

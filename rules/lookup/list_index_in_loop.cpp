@@ -18,7 +18,6 @@ constexpr Kind kKinds[] = {Kind::Call};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL104",
     .name = "list-index-in-loop",
-    .family = "lookup",
     .summary = "list.index() scans the list on every iteration of a loop",
     .fix_title = "Build a dict of positions once, before the loop",
     .severity = lint::Severity::Warning,

@@ -19,7 +19,6 @@ constexpr Kind kKinds[] = {Kind::ComparisonOperator};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL102",
     .name = "literal-list-membership",
-    .family = "lookup",
     .summary = "Membership test against a list or tuple of constants scans it element by element",
     .fix_title = "Use a set literal: CPython folds it into a frozenset constant",
     .severity = lint::Severity::Info,

@@ -19,7 +19,6 @@ constexpr Kind kKinds[] = {Kind::ComparisonOperator};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL101",
     .name = "membership-test-on-list",
-    .family = "lookup",
     .summary = "Membership test scans a list on every iteration or call",
     .fix_title = "Build a set once (outside the loop) and test against it",
     .severity = lint::Severity::Warning,

@@ -18,7 +18,6 @@ constexpr Kind kKinds[] = {Kind::Call};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL404",
     .name = "comprehension-in-any-all",
-    .family = "materialize",
     .summary = "any()/all() over a list comprehension evaluates every element before testing",
     .fix_title = "Drop the brackets: pass a generator expression",
     .severity = lint::Severity::Warning,

@@ -19,7 +19,6 @@ constexpr Kind kKinds[] = {Kind::Subscript};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL401",
     .name = "list-for-first-element",
-    .family = "materialize",
     .summary = "A whole list is built only to read its first element",
     .fix_title = "Take the first element with next(iter(...)) or a generator expression",
     .severity = lint::Severity::Warning,

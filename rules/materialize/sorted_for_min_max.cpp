@@ -20,7 +20,6 @@ constexpr Kind kKinds[] = {Kind::Subscript};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL402",
     .name = "sorted-for-min-max",
-    .family = "materialize",
     .summary = "The whole input is sorted only to read its smallest or largest element",
     .fix_title = "Use min() or max()",
     .severity = lint::Severity::Warning,

@@ -21,7 +21,6 @@ constexpr Kind kKinds[] = {Kind::Call};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL403",
     .name = "unnecessary-list-cast",
-    .family = "materialize",
     .summary = "A list() copy is made before iterating, though nothing in the loop can modify the original",
     .fix_title = "Iterate the original directly",
     .severity = lint::Severity::Info,

@@ -19,7 +19,6 @@ constexpr Kind kKinds[] = {Kind::DeleteStatement, Kind::Assignment};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL203",
     .name = "list-del-front",
-    .family = "queue",
     .summary = "Removing the first element of a list copies or shifts the rest",
     .fix_title = "Use collections.deque and popleft()",
     .severity = lint::Severity::Warning,

@@ -18,7 +18,6 @@ constexpr Kind kKinds[] = {Kind::Call};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL202",
     .name = "list-insert-front",
-    .family = "queue",
     .summary = "list.insert(0, x) shifts every element",
     .fix_title = "Use collections.deque and appendleft(x)",
     .severity = lint::Severity::Warning,

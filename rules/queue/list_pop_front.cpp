@@ -17,7 +17,6 @@ constexpr Kind kKinds[] = {Kind::Call};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL201",
     .name = "list-pop-front",
-    .family = "queue",
     .summary = "list.pop(0) shifts every remaining element",
     .fix_title = "Use collections.deque and popleft()",
     .severity = lint::Severity::Warning,

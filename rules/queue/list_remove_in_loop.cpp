@@ -19,7 +19,6 @@ constexpr Kind kKinds[] = {Kind::Call};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL205",
     .name = "list-remove-in-loop",
-    .family = "queue",
     .summary = "list.remove() scans and shifts the list on every iteration of a loop",
     .fix_title = "Keep the items in a set (discard), or rebuild the list once with a comprehension",
     .severity = lint::Severity::Warning,

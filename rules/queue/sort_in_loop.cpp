@@ -19,7 +19,6 @@ constexpr Kind kKinds[] = {Kind::Call};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL204",
     .name = "sort-in-loop",
-    .family = "queue",
     .summary = "A list is re-sorted on every iteration of a loop that adds to it",
     .fix_title = "Keep it sorted with bisect.insort, or use heapq",
     .severity = lint::Severity::Warning,

@@ -16,7 +16,6 @@ constexpr Kind kKinds[] = {Kind::Error};
 constexpr lint::RuleMeta kMeta{
     .code = "PPL001",
     .name = "parse-error",
-    .family = "tool",
     .summary = "A region pyperf-lint could not parse was not analysed",
     .fix_title = "Check the region; if it is valid Python, report it to pyperf-lint",
     .severity = lint::Severity::Warning,

@@ -15,14 +15,13 @@ namespace {
 constexpr lint::RuleMeta kMeta{
     .code = "PPL002",
     .name = "unused-noqa",
-    .family = "tool",
     .summary = "A `noqa` directive suppresses no pyperf-lint finding",
     .fix_title = "Remove the directive, or the codes of ours that it lists in vain",
     .severity = lint::Severity::Info,
     .tier = lint::Tier::Tool,
     .stability = lint::Stability::Preview,
     .fix = lint::FixAvailability::None,
-    .kinds = {},
+    .kinds = {},  // run on the suppression outcome, not dispatched on nodes
     .cost_before = "",
     .cost_after = "",
 };

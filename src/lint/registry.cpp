@@ -4,7 +4,7 @@
 #include <cctype>
 
 namespace pyperf::rules {
-#define PYPERF_RULE(code, function) const lint::Rule& function();
+#define PYPERF_RULE(code, family, function) const lint::Rule& function();
 #include "rules/rules.def"
 #undef PYPERF_RULE
 }  // namespace pyperf::rules
@@ -25,13 +25,26 @@ bool is_code_prefix(std::string_view s) {
 
 }  // namespace
 
-std::span<const Rule* const> all_rules() {
-  static const std::vector<const Rule*> kRules = [] {
-    std::vector<const Rule*> rules = {
-#define PYPERF_RULE(code, function) &rules::function(),
+std::span<const RuleEntry> registry_entries() {
+  static const std::vector<RuleEntry> kEntries = {
+#define PYPERF_RULE(code, family, function) {#code, #family, &rules::function()},
 #include "rules/rules.def"
 #undef PYPERF_RULE
-    };
+  };
+  return kEntries;
+}
+
+std::string_view family_of(const RuleMeta& meta) {
+  for (const RuleEntry& entry : registry_entries()) {
+    if (entry.code == meta.code) return entry.family;
+  }
+  return {};
+}
+
+std::span<const Rule* const> all_rules() {
+  static const std::vector<const Rule*> kRules = [] {
+    std::vector<const Rule*> rules;
+    for (const RuleEntry& entry : registry_entries()) rules.push_back(entry.rule);
     std::sort(rules.begin(), rules.end(), [](const Rule* a, const Rule* b) { return a->meta().code < b->meta().code; });
     return rules;
   }();

@@ -12,6 +12,20 @@
 namespace pyperf::lint {
 
 std::span<const Rule* const> all_rules();
+
+// One line of rules/rules.def. The family (the folder of the rule's files under rules/ and
+// fixtures/) is written there only, so that a rule's metadata cannot disagree with its files.
+struct RuleEntry {
+  std::string_view code;    // as written in rules.def; the meta-test holds it equal to the rule's meta().code
+  std::string_view family;  // "lookup"
+  const Rule* rule;
+};
+
+// The lines of rules.def, in file order.
+std::span<const RuleEntry> registry_entries();
+// The family rules.def gives a rule's code; empty for a rule it does not list.
+std::string_view family_of(const RuleMeta& meta);
+
 // By exact code (case-insensitive) or exact name; nullptr when unknown.
 const Rule* find_rule(std::string_view code_or_name);
 

@@ -37,19 +37,21 @@ struct RuleOption {
   std::string_view description;
 };
 
-// The single source of truth about a rule: the CLI, docs, JSON and SARIF all read it.
+// The single source of truth about a rule: the CLI, docs, JSON and SARIF all read it. Its family
+// (the folder of its files) is the one fact kept in rules/rules.def instead: lint::family_of().
 struct RuleMeta {
   std::string_view code;       // "PPL102"
   std::string_view name;       // "literal-list-membership"
-  std::string_view family;     // folder under rules/: "lookup"
   std::string_view summary;    // the problem, one line, no trailing period
   std::string_view fix_title;  // imperative: "Use a set literal"
   Severity severity;           // default severity outside loops
   Tier tier;
   Stability stability;
   FixAvailability fix;
-  std::span<const syntax::Kind> kinds;  // node kinds the check is dispatched on
-  std::string_view cost_before;         // cost-table ids (src/cost/)
+  // Node kinds the check is dispatched on. Empty only for a tool rule that the pipeline reports
+  // itself (PPL002 unused-noqa, from the suppression filter): the checker never calls its check().
+  std::span<const syntax::Kind> kinds;
+  std::string_view cost_before;  // cost-table ids (src/cost/)
   std::string_view cost_after;
   std::span<const RuleOption> options = {};  // none: a `[tool.pyperf-lint.<rule-name>]` table is an error
 };

@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include "lint/registry.hpp"
+
 namespace pyperf::lint {
 
 std::string snake_case(std::string_view kebab) {
@@ -14,8 +16,9 @@ std::string snake_case(std::string_view kebab) {
 
 std::string_view doc_for(const RuleMeta& meta) {
   const std::string stem = snake_case(meta.name);
+  const std::string_view family = family_of(meta);
   for (const RuleDoc& doc : embedded_rule_docs()) {
-    if (doc.family == meta.family && doc.stem == stem) return doc.markdown;
+    if (doc.family == family && doc.stem == stem) return doc.markdown;
   }
   return {};
 }
@@ -34,7 +37,7 @@ std::string_view doc_section(std::string_view markdown, std::string_view heading
 }
 
 std::string doc_url(const RuleMeta& meta) {
-  return fmt::format("https://github.com/pyperf-lint/pyperf-lint/blob/main/rules/{}/{}.md", meta.family,
+  return fmt::format("https://github.com/pyperf-lint/pyperf-lint/blob/main/rules/{}/{}.md", family_of(meta),
                      snake_case(meta.name));
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "lint/registry.hpp"
 #include "lint/rule_docs.hpp"
 
 namespace pyperf::report {
@@ -37,7 +38,7 @@ std::string markdown_cell(std::string_view text) {
 std::string rule_markdown(const lint::RuleMeta& meta) {
   std::string out = fmt::format("# {} ({})\n\n", meta.name, meta.code);
   out += fmt::format("{}.\n\n", meta.summary);
-  out += fmt::format("Family: {} · Tier: {} · Default severity: {} · Fix: {} · Stability: {}\n", meta.family,
+  out += fmt::format("Family: {} · Tier: {} · Default severity: {} · Fix: {} · Stability: {}\n", lint::family_of(meta),
                      lint::to_string(meta.tier), lint::to_string(meta.severity), lint::to_string(meta.fix),
                      lint::to_string(meta.stability));
   if (const auto change = lint::cost_change(meta)) {
@@ -54,7 +55,7 @@ nlohmann::json rule_json(const lint::RuleMeta& meta) {
   nlohmann::json j = {
       {"code", meta.code},
       {"name", meta.name},
-      {"family", meta.family},
+      {"family", lint::family_of(meta)},
       {"summary", meta.summary},
       {"fix_title", meta.fix_title},
       {"severity", lint::to_string(meta.severity)},
@@ -75,7 +76,7 @@ std::string rules_table(std::span<const lint::Rule* const> rules) {
     const auto cost = cost_text(meta);
     const std::string cost_cell = cost ? fmt::format("{} → {}", cost->before, cost->after) : std::string();
     out +=
-        fmt::format("| [{}](rules/{}/{}.md) | {} | {} | {} | {} | {} | {} |\n", meta.code, meta.family,
+        fmt::format("| [{}](rules/{}/{}.md) | {} | {} | {} | {} | {} | {} |\n", meta.code, lint::family_of(meta),
                     lint::snake_case(meta.name), meta.name, lint::to_string(meta.tier), lint::to_string(meta.severity),
                     lint::to_string(meta.stability), markdown_cell(cost_cell), markdown_cell(meta.summary));
   }

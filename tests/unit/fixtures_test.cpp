@@ -1,7 +1,13 @@
-// Runs every rule fixture (fixtures/<family>/<CODE>.py) and matches its findings against the
-// inline `# expect:` annotations, exactly and both ways.
+// Runs rule fixtures (fixtures/<family>/<CODE>.py) and matches their findings against the inline
+// `# expect:` annotations, exactly and both ways.
+//
+// CTest runs each fixture as its own test, fixture.<CODE> (tests/CMakeLists.txt), so that a
+// failing fixture is named in the summary: it sets PYPERF_FIXTURE to the fixture's path (absolute,
+// or relative to the source directory). Without it the case runs every fixture. The case is hidden
+// ("[.]") so that a plain run of pyperf_tests does not repeat what the fixture.* tests check.
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 
 #include <catch2/catch.hpp>
@@ -17,9 +23,15 @@ using pyperf::testing::read_text;
 
 namespace {
 
+const fs::path kRoot = PYPERF_SOURCE_DIR;
+
 std::vector<fs::path> fixture_files() {
+  if (const char* one = std::getenv("PYPERF_FIXTURE"); one != nullptr && *one != '\0') {
+    const fs::path path(one);
+    return {path.is_absolute() ? path : kRoot / path};
+  }
   std::vector<fs::path> out;
-  for (const auto& entry : fs::recursive_directory_iterator(fs::path(PYPERF_SOURCE_DIR) / "fixtures")) {
+  for (const auto& entry : fs::recursive_directory_iterator(kRoot / "fixtures")) {
     const fs::path& p = entry.path();
     if (!entry.is_regular_file() || p.extension() != ".py") continue;
     if (p.parent_path().filename() == "demo" || p.string().find("/demo/") != std::string::npos) continue;
@@ -31,13 +43,15 @@ std::vector<fs::path> fixture_files() {
 
 }  // namespace
 
-TEST_CASE("rule fixtures match their annotations exactly", "[fixtures]") {
+TEST_CASE("rule fixtures match their annotations exactly", "[.][fixture]") {
   const auto files = fixture_files();
   REQUIRE(!files.empty());
   for (const fs::path& file : files) {
     DYNAMIC_SECTION(file.filename().string()) {
+      INFO(file.string());
+      REQUIRE(fs::is_regular_file(file));
       const std::string text = read_text(file.string());
-      const auto fixture = parse_fixture(file.lexically_relative(PYPERF_SOURCE_DIR).string(), text);
+      const auto fixture = parse_fixture(file.lexically_relative(kRoot).string(), text);
       pyperf::lint::Selection selection;
       selection.select = fixture.select;
       selection.preview = true;

@@ -71,7 +71,7 @@ TEST_CASE("long paths do not blow up the matcher", "[glob]") {
   CHECK_FALSE(match("*a*a*a*a*a*a*c", std::string(5000, 'a')));
 }
 
-TEST_CASE("path patterns are anchored at the config directory; bare names match anywhere", "[glob]") {
+TEST_CASE("path patterns are anchored at the config directory, bare names match anywhere", "[glob]") {
   const auto tests = PathPattern::compile("tests/*", "/repo");
   REQUIRE(tests);
   CHECK(tests->matches("/repo/tests/a.py", "a.py"));

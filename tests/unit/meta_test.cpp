@@ -2,6 +2,7 @@
 // codes and names are unique and well-formed; cost-table references resolve.
 
 #include <filesystem>
+#include <map>
 #include <regex>
 #include <set>
 
@@ -22,29 +23,29 @@ const fs::path kRoot = PYPERF_SOURCE_DIR;
 constexpr const char* kHeadings[] = {"What it does", "Why is this bad?", "Cost model", "Example",
                                      "Use instead",  "Fix safety",       "Options",    "References"};
 
-// The hundreds digit of a code names its family folder.
-std::string family_for(std::string_view code) {
-  switch (code[3]) {
-    case '0':
-      return "tool";
-    case '1':
-      return "lookup";
-    case '2':
-      return "queue";
-    case '3':
-      return "build";
-    case '4':
-      return "materialize";
-    case '5':
-      return "constant";
-    case '6':
-      return "dict";
-    default:
-      return "?";
-  }
-}
-
 }  // namespace
+
+TEST_CASE("rules.def lists each rule once, sorted, one family per hundreds digit", "[meta]") {
+  const auto entries = pyperf::lint::registry_entries();
+  REQUIRE(!entries.empty());
+  std::map<std::string, char> digit_of_family;
+  std::map<char, std::string> family_of_digit;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const auto& entry = entries[i];
+    INFO(entry.code << " " << entry.family);
+    CHECK(entry.code == entry.rule->meta().code);
+    if (i > 0) CHECK(entries[i - 1].code < entry.code);
+    CHECK(std::regex_match(std::string(entry.family), std::regex("[a-z][a-z0-9_]*")));
+    CHECK(entry.family != "demo");  // fixtures/demo is the sample project, not a family
+    CHECK(pyperf::lint::family_of(entry.rule->meta()) == entry.family);
+    // The hundreds digit of a code names its family, in both directions.
+    const char digit = entry.code.size() > 3 ? entry.code[3] : '?';
+    const std::string family(entry.family);
+    CHECK(digit_of_family.emplace(family, digit).first->second == digit);
+    CHECK(family_of_digit.emplace(digit, family).first->second == family);
+  }
+  CHECK(family_of_digit['0'] == "tool");
+}
 
 TEST_CASE("every rule has source, doc, fixture and registry line", "[meta]") {
   const std::string registry = pyperf::testing::read_text((kRoot / "rules" / "rules.def").string());
@@ -52,14 +53,16 @@ TEST_CASE("every rule has source, doc, fixture and registry line", "[meta]") {
   for (const auto* rule : all_rules()) {
     const auto& meta = rule->meta();
     const std::string code(meta.code);
+    const std::string family(pyperf::lint::family_of(meta));
     const std::string snake = pyperf::lint::snake_case(meta.name);
     INFO(code << " " << meta.name);
     CHECK(std::regex_match(code, std::regex("PPL[0-9]{3}")));
     CHECK(std::regex_match(std::string(meta.name), std::regex("[a-z]+(-[a-z0-9]+)*")));
-    CHECK(meta.family == family_for(code));
-    CHECK(fs::exists(kRoot / "rules" / std::string(meta.family) / (snake + ".cpp")));
-    CHECK(fs::exists(kRoot / "rules" / std::string(meta.family) / (snake + ".md")));
-    CHECK(registry.find("PYPERF_RULE(" + code + ", " + snake + ")") != std::string::npos);
+    REQUIRE(!family.empty());
+    CHECK(fs::exists(kRoot / "rules" / family / (snake + ".cpp")));
+    CHECK(fs::exists(kRoot / "rules" / family / (snake + ".md")));
+    // The function rules.def names is the rule's name in snake_case.
+    CHECK(registry.find("PYPERF_RULE(" + code + ", " + family + ", " + snake + ")") != std::string::npos);
     CHECK(!meta.summary.empty());
     CHECK(meta.summary.back() != '.');
     CHECK(!meta.fix_title.empty());
@@ -84,7 +87,7 @@ TEST_CASE("every rule has source, doc, fixture and registry line", "[meta]") {
       CHECK(pyperf::cost::find(meta.cost_after) != nullptr);
     }
 
-    const fs::path fixture_path = kRoot / "fixtures" / std::string(meta.family) / (code + ".py");
+    const fs::path fixture_path = kRoot / "fixtures" / family / (code + ".py");
     REQUIRE(fs::exists(fixture_path));
     const auto fixture =
         pyperf::testing::parse_fixture(fixture_path.string(), pyperf::testing::read_text(fixture_path.string()));
@@ -96,7 +99,7 @@ TEST_CASE("every rule has source, doc, fixture and registry line", "[meta]") {
   }
 }
 
-TEST_CASE("codes and names are unique; no orphan docs or fixtures", "[meta]") {
+TEST_CASE("codes and names are unique, no orphan docs or fixtures", "[meta]") {
   std::set<std::string> codes;
   std::set<std::string> names;
   std::set<std::string> docs;
@@ -105,8 +108,9 @@ TEST_CASE("codes and names are unique; no orphan docs or fixtures", "[meta]") {
     const auto& meta = rule->meta();
     CHECK(codes.insert(std::string(meta.code)).second);
     CHECK(names.insert(std::string(meta.name)).second);
-    docs.insert(std::string(meta.family) + "/" + pyperf::lint::snake_case(meta.name));
-    fixtures.insert(std::string(meta.family) + "/" + std::string(meta.code));
+    const std::string family(pyperf::lint::family_of(meta));
+    docs.insert(family + "/" + pyperf::lint::snake_case(meta.name));
+    fixtures.insert(family + "/" + std::string(meta.code));
   }
   for (const auto& doc : pyperf::lint::embedded_rule_docs()) {
     if (doc.stem.empty()) continue;

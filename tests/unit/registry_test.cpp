@@ -25,7 +25,7 @@ TEST_CASE("rules are sorted by code and found by code or name", "[registry]") {
   CHECK(find_rule("no-such-rule") == nullptr);
 }
 
-TEST_CASE("selection by code, prefix, name and ALL; ignore wins", "[registry]") {
+TEST_CASE("selection by code, prefix, name and ALL, ignore wins", "[registry]") {
   Selection all;
   const auto everything = select_rules(all);
   REQUIRE(everything.error.empty());

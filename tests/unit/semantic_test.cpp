@@ -132,7 +132,7 @@ TEST_CASE("function locals are local wherever they are bound", "[semantic]") {
   CHECK(n.model().scope(n.model().symbol(b->symbol).scope).node == n.ident("outer").parent());
 }
 
-TEST_CASE("comprehension variables do not leak; walrus does", "[semantic]") {
+TEST_CASE("comprehension variables do not leak, walrus does", "[semantic]") {
   Snippet s("ys = [x for x in xs]\nz = x\nw = [(y := v) for v in vs]\nq = y\n");
   CHECK(s.ref("x", 2)->symbol == semantic::kNone);  // module x is never bound
   CHECK(s.resolved_scope("y", 1) == semantic::ScopeKind::Module);
@@ -246,7 +246,7 @@ TEST_CASE("kinds from literals, comprehensions, constructors and builtin results
   CHECK(s.model().kind_of(s.ident("f", 1)).evidence == semantic::Evidence::Constructor);
 }
 
-TEST_CASE("constructors resolve through imports; shadowed builtins do not count", "[semantic][kinds]") {
+TEST_CASE("constructors resolve through imports, shadowed builtins do not count", "[semantic][kinds]") {
   Snippet s(
       "import collections\nimport collections as c2\nfrom collections import deque as dq, Counter\n"
       "a = collections.deque()\nb = dq()\nc = c2.OrderedDict()\nd = Counter(x)\ne = collections.defaultdict(list)\n"
@@ -306,7 +306,7 @@ TEST_CASE("annotations on locals, parameters and self attributes", "[semantic][k
   CHECK(kind_at("nothing", 0) == "unknown");
 }
 
-TEST_CASE("the binding that reaches a use decides; branches that disagree give unknown", "[semantic][kinds]") {
+TEST_CASE("the binding that reaches a use decides, branches that disagree give unknown", "[semantic][kinds]") {
   Snippet straight("a = []\na = set()\nuse(a)\n");
   CHECK(kind(straight, "a", 2) == "set");
 

@@ -29,7 +29,7 @@ TEST_CASE("columns count characters, UTF-16 units and bytes", "[source]") {
   CHECK(src.byte_column(y) == 16);
 }
 
-TEST_CASE("CRLF lines keep their offsets; lone CR becomes a newline", "[source]") {
+TEST_CASE("CRLF lines keep their offsets, lone CR becomes a newline", "[source]") {
   const auto crlf = SourceText::from_utf8("a = 1\r\nb = 2\r\n");
   CHECK(crlf.line_count() == 3);
   CHECK(crlf.line_text(0) == "a = 1");

@@ -1,0 +1,66 @@
+// The checker's dispatch: a rule's check() runs on the node kinds its metadata declares, and never
+// when it declares none (a tool rule the pipeline reports itself, like PPL002 unused-noqa).
+
+#include <catch2/catch.hpp>
+
+#include "lint/registry.hpp"
+#include "lint/result.hpp"
+
+namespace {
+
+using pyperf::lint::RuleMeta;
+using pyperf::syntax::Kind;
+
+constexpr Kind kComments[] = {Kind::Comment};
+
+constexpr RuleMeta meta_with(std::span<const Kind> kinds) {
+  return RuleMeta{
+      .code = "PPL099",
+      .name = "counting",
+      .summary = "Counts the calls of its check",
+      .fix_title = "None",
+      .severity = pyperf::lint::Severity::Info,
+      .tier = pyperf::lint::Tier::Tool,
+      .stability = pyperf::lint::Stability::Preview,
+      .fix = pyperf::lint::FixAvailability::None,
+      .kinds = kinds,
+      .cost_before = "",
+      .cost_after = "",
+  };
+}
+
+// Counts its calls: test-only state (a real rule holds none, so that files lint in parallel).
+class Counting final : public pyperf::lint::Rule {
+ public:
+  explicit Counting(RuleMeta meta) : meta_(meta) {}
+  const RuleMeta& meta() const override { return meta_; }
+  void check(const pyperf::syntax::Node&, pyperf::lint::Context&) const override { ++calls; }
+  mutable int calls = 0;
+
+ private:
+  RuleMeta meta_;
+};
+
+}  // namespace
+
+TEST_CASE("a rule is dispatched on its declared kinds only, and on nothing without any", "[checker]") {
+  const std::string source = "# one\nx = 1  # two\n";
+  const Counting on_comments(meta_with(kComments));
+  const Counting on_nothing(meta_with({}));
+  const pyperf::lint::Rule* rules[] = {&on_comments, &on_nothing};
+  const auto result = pyperf::lint::lint_source("t.py", source, rules);
+  REQUIRE(result.error.empty());
+  CHECK(on_comments.calls == 2);
+  CHECK(on_nothing.calls == 0);
+}
+
+TEST_CASE("PPL002 declares no node kinds and still reports unused directives", "[checker][suppression]") {
+  const pyperf::lint::Rule* unused_noqa = pyperf::lint::find_rule("PPL002");
+  REQUIRE(unused_noqa != nullptr);
+  CHECK(unused_noqa->meta().kinds.empty());
+  const pyperf::lint::Rule* rules[] = {unused_noqa};
+  const auto result = pyperf::lint::lint_source("t.py", "x = 1  # noqa: PPL102\n", rules);
+  REQUIRE(result.error.empty());
+  REQUIRE(result.diagnostics.size() == 1);
+  CHECK(result.diagnostics[0].rule->code == "PPL002");
+}
