@@ -71,7 +71,12 @@ int check_command(int argc, char** argv) {
   app.add_option("--output-format", format, "Output format (default: full)")
       ->check(CLI::IsMember(format_names()))
       ->envname("PYPERF_LINT_OUTPUT_FORMAT");
-  app.add_option("-o,--output-file", settings.output_file, "Write the report to this file instead of stdout");
+  app.add_option("-o,--output-file", settings.output_file, "Write the report to this file instead of stdout")
+      ->check(CLI::Validator(
+          [](const std::string& value) {
+            return value.empty() ? std::string("the file name is empty") : std::string();
+          },
+          "PATH"));
   app.add_flag("--statistics", settings.statistics, "Print the number of findings per rule instead of the findings");
   std::string sort = "path";
   app.add_option("--sort", sort, "Order of the findings: path (file, line, column) or impact (largest first)")

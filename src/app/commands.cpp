@@ -1,5 +1,6 @@
 #include "app/commands.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -133,6 +134,24 @@ std::optional<int> plan_jobs(const Settings& cli, Plan& plan) {
   return std::nullopt;
 }
 
+// Why `output` must not receive the report: it is one of the files being linted (`-o mod.py
+// mod.py` would replace the source with its report). The same file under another name (a link,
+// `./mod.py`) is caught by device and inode when it exists, a name standing for standard input
+// (--stdin-filename) by its normalised path. Empty when it is safe to write.
+std::string clobbered_input(const std::string& output, const std::vector<LintJob>& jobs) {
+  struct stat out_stat {};
+  const bool exists = ::stat(output.c_str(), &out_stat) == 0;
+  const std::string out_path = normalized_absolute(output);
+  for (const LintJob& job : jobs) {
+    if (job.path == "-") continue;
+    struct stat in_stat {};
+    const bool same_file = exists && ::stat(job.path.c_str(), &in_stat) == 0 && in_stat.st_dev == out_stat.st_dev &&
+                           in_stat.st_ino == out_stat.st_ino;
+    if (same_file || normalized_absolute(job.path) == out_path) return job.path;
+  }
+  return {};
+}
+
 // Writes the report of `view` where --output-file says, with the summary line for people.
 // Returns false (after saying why) when it cannot be written.
 bool write_report(const Settings& cli, const report::View& view, report::OutputFormat format) {
@@ -176,6 +195,13 @@ bool write_report(const Settings& cli, const report::View& view, report::OutputF
 int run_check(const Settings& cli) {
   Plan plan;
   if (const std::optional<int> done = plan_jobs(cli, plan)) return *done;
+  if (!cli.output_file.empty()) {
+    if (const std::string input = clobbered_input(cli.output_file, plan.jobs); !input.empty()) {
+      std::cerr << "pyperf-lint: error: --output-file " << cli.output_file << ": refusing to overwrite " << input
+                << ", one of the files to lint, with the report\n";
+      return kExitError;
+    }
+  }
   for (const std::string& error : plan.errors) std::cerr << "pyperf-lint: error: " << error << '\n';
 
   const lint::RunResult result = run(cli, plan.jobs);

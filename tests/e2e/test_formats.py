@@ -110,6 +110,32 @@ class Formats(TempTree):
         self.assertIn("Found 1 finding", text)
         self.assertNotIn("\x1b[", text)
 
+    def test_output_file_that_is_an_input_is_refused_before_anything_is_written(self):
+        source = self.write("pkg/mod.py", FINDING)
+        os.symlink(source, self.dir / "alias.txt")
+        for output, args in (("pkg/mod.py", ["pkg/mod.py"]),            # the same name
+                             ("./pkg/../pkg/mod.py", ["pkg"]),          # another spelling, found by the walk
+                             ("alias.txt", ["pkg/mod.py"]),             # a link to it: same device and inode
+                             (str(source), ["pkg/mod.py"])):            # absolute against relative
+            with self.subTest(output=output):
+                r = run(*args, "-o", output, cwd=self.dir)
+                self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+                self.assertEqual(r.stdout, "")
+                self.assertIn(f"--output-file {output}: refusing to overwrite pkg/mod.py, one of the files to lint",
+                              r.stderr)
+                self.assertEqual(source.read_text(), FINDING)
+        # Standard input linted as a file that does not exist yet: that name is an input too.
+        r = run("-", "--stdin-filename", "new.py", "-o", "new.py", stdin=FINDING, cwd=self.dir)
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertFalse((self.dir / "new.py").exists())
+
+    def test_empty_output_file_name_is_an_error_not_stdout(self):
+        self.write("a.py", FINDING)
+        r = run("a.py", "-o", "", cwd=self.dir)
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertEqual(r.stdout, "")
+        self.assertIn("--output-file: the file name is empty", r.stderr)
+
     def test_statistics(self):
         self.write("a.py", FINDING * 3 + "flat = sum([[1], [2]], [])\n")
         self.write("b.py", "flat = sum([[1], [2]], [])\n" * 3 + "y = any([v for v in [1]])\n")
