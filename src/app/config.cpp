@@ -179,7 +179,7 @@ const Key kKeys[] = {
            r.fail(key.source(), fmt::format("invalid glob '{}' in `per-file-ignores`: {}", key.str(), error));
          PerFileIgnore entry{std::move(*pattern), read_selectors(value, r, "per-file-ignores"), {}};
          for (const std::string& selector : entry.selectors) {
-           const auto rules = lint::rules_matching(selector);
+           const auto rules = lint::rules_ignored_by(selector);
            entry.rules.insert(entry.rules.end(), rules.begin(), rules.end());
          }
          out.per_file_ignores.push_back(std::move(entry));

@@ -140,6 +140,23 @@ class Selection(TempTree):
     def test_extend_select(self):
         self.assertEqual(self.codes("--select", "PPL102", "--extend-select", "PPL305"), ["PPL102", "PPL305"])
 
+    def test_parse_errors_are_reported_whatever_the_selection(self):
+        broken = self.path.parent / "broken.py"
+        broken.write_text("def f(:\n    pass\n", encoding="utf-8")
+        for args in (["--select", "PPL101"], ["--select", "PPL1", "--ignore", "PPL0"], ["--ignore", "ALL"],
+                     ["--select", "ALL", "--ignore", "PPL"]):
+            with self.subTest(args=args):
+                r = run(broken, "--output-format", "concise", *args)
+                self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+                self.assertIn("broken.py:1:7: PPL001", r.stdout)
+        # Only an ignore naming it exactly hides it, or a noqa for its code.
+        for args in (["--select", "PPL101", "--ignore", "PPL001"], ["--ignore", "parse-error"]):
+            with self.subTest(args=args):
+                r = run(broken, "--output-format", "concise", *args)
+                self.assertEqual((r.returncode, r.stderr), (0, ""), r.stdout)
+        broken.write_text("def f(:  # noqa: PPL001\n    pass\n", encoding="utf-8")
+        self.assertEqual(run(broken, "--select", "PPL101").returncode, 0)
+
 
 class Formats(TempTree):
     def test_full_output_has_source_and_caret(self):

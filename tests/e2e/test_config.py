@@ -109,6 +109,16 @@ class Keys(TempTree):
             ("tools/d.py", "PPL102"), ("gen/ff.py", "PPL102"), ("gen/ff.py", "PPL305"), ("src/g.py", "PPL102"),
             ("src/g.py", "PPL305")})
 
+    def test_per_file_ignores_drop_parse_errors_only_when_named(self):
+        self.write("pyproject.toml", '[tool.pyperf-lint]\nselect = ["PPL102"]\n'
+                   '[tool.pyperf-lint.per-file-ignores]\n"all/*" = ["ALL"]\n"named/*" = ["PPL001"]\n')
+        for name in ("all/a.py", "named/b.py"):
+            self.write(name, "def f(:\n    pass\n")
+        r = run(".", "--output-format", "concise", "-q", cwd=self.dir)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("all/a.py:1:7: PPL001", r.stdout)
+        self.assertNotIn("named/b.py", r.stdout)
+
     def test_per_file_ignores_are_relative_to_the_config_file(self):
         self.write("project/pyproject.toml", '[tool.pyperf-lint.per-file-ignores]\n"src/*" = ["PPL102"]\n')
         self.write("project/src/a.py", PPL102_ONLY)
