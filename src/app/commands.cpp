@@ -206,6 +206,9 @@ int run_check(const Settings& cli) {
 
   const lint::RunResult result = run(cli, plan.jobs);
   for (const lint::FileResult& file : result.files) {
+    for (const std::string& warning : file.warnings) {
+      std::cerr << "pyperf-lint: warning: " << file.path << ':' << warning << '\n';
+    }
     if (!file.error.empty()) std::cerr << "pyperf-lint: error: " << file.path << ": " << file.error << '\n';
   }
   const report::View view(result, cli.sort_by_impact ? report::Order::Impact : report::Order::Path, cli.min_impact);
