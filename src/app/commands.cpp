@@ -152,9 +152,22 @@ std::string clobbered_input(const std::string& output, const std::vector<LintJob
   return {};
 }
 
-// Writes the report of `view` where --output-file says, with the summary line for people.
-// Returns false (after saying why) when it cannot be written.
-bool write_report(const Settings& cli, const report::View& view, report::OutputFormat format) {
+// The summary line for people. "All checks passed!" only when nothing failed either: a run where a
+// path could not be read has not checked everything it was asked to.
+std::string summary(std::size_t findings, std::size_t checked, std::size_t failed) {
+  const auto plural = [](std::size_t n) { return n == 1 ? "" : "s"; };
+  if (findings == 0 && failed == 0)
+    return fmt::format("All checks passed! ({} file{} checked)\n", checked, plural(checked));
+  std::string out =
+      fmt::format("Found {} finding{} in {} file{} checked", findings, plural(findings), checked, plural(checked));
+  if (failed > 0) out += fmt::format("; {} path{} could not be checked", failed, plural(failed));
+  return out + ".\n";
+}
+
+// Writes the report of `view` where --output-file says, with the summary line for people
+// (`failed`: the paths that could not be checked). Returns false (after saying why) when it
+// cannot be written.
+bool write_report(const Settings& cli, const report::View& view, report::OutputFormat format, std::size_t failed) {
   std::ofstream file_out;
   if (!cli.output_file.empty()) {
     file_out.open(cli.output_file, std::ios::binary | std::ios::trunc);
@@ -173,14 +186,7 @@ bool write_report(const Settings& cli, const report::View& view, report::OutputF
     writer.write({view, color}, out);
   }
   if (writer.for_people && !cli.quiet && !cli.statistics) {
-    const std::size_t findings = view.findings().size();
-    const std::size_t checked = view.checked_count();
-    if (findings == 0) {
-      out << fmt::format("All checks passed! ({} file{} checked)\n", checked, checked == 1 ? "" : "s");
-    } else {
-      out << fmt::format("Found {} finding{} in {} file{} checked.\n", findings, findings == 1 ? "" : "s", checked,
-                         checked == 1 ? "" : "s");
-    }
+    out << summary(view.findings().size(), view.checked_count(), failed);
   }
   out.flush();
   if (!out) {
@@ -212,9 +218,10 @@ int run_check(const Settings& cli) {
     if (!file.error.empty()) std::cerr << "pyperf-lint: error: " << file.path << ": " << file.error << '\n';
   }
   const report::View view(result, cli.sort_by_impact ? report::Order::Impact : report::Order::Path, cli.min_impact);
-  if (!write_report(cli, view, plan.format)) return kExitError;
+  const std::size_t failed = result.error_count() + plan.errors.size();
+  if (!write_report(cli, view, plan.format, failed)) return kExitError;
 
-  if (result.error_count() + plan.errors.size() > 0) return kExitError;
+  if (failed > 0) return kExitError;
   if (!view.findings().empty() && !cli.exit_zero) return kExitFindings;
   return kExitClean;
 }

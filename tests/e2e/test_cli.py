@@ -73,6 +73,17 @@ class ExitCodes(TempTree):
         self.assertIn("nope.py", r.stderr)
         self.assertIn("No such file or directory", r.stderr)
 
+    def test_no_success_line_when_a_path_failed(self):
+        r = run(self.dir / "nope.py")
+        self.assertEqual(r.returncode, 2)
+        self.assertNotIn("All checks passed", r.stdout)
+        self.assertEqual(r.stdout, "Found 0 findings in 0 files checked; 1 path could not be checked.\n")
+        r = run(self.dir / "nope.py", self.write("ok.py", CLEAN), self.write("bad.py", FINDING))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("Found 1 finding in 2 files checked; 1 path could not be checked.\n", r.stdout)
+        r = run(self.dir / "nope.py", "-q")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+
     def test_default_path_is_cwd(self):
         self.write("pkg/mod.py", FINDING)
         r = run(cwd=self.dir)
