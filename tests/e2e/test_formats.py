@@ -241,8 +241,8 @@ class Sarif(TempTree):
 # percent signs, non-ASCII, and bytes that are not UTF-8.
 HOSTILE = [
     'quote"d.py', "apos'd.py", "new\nline.py", "carriage\rreturn.py", "tab\tname.py", "comma,colon:pct%2C.py",
-    "amp&lt;<gt>.py", "café 漢字.py", "esc\x1b[31mred.py", "bell\x07.py", "c1\u009bcsi.py",
-    os.fsdecode(b"bad\xff.py"),
+    "amp&lt;<gt>.py", "café 漢字.py", "esc\x1b[31mred.py", "bell\x07.py", "del\x7f.py", "c1\u009bcsi.py",
+    os.fsdecode(b"bad\xff.py"), os.fsdecode(b"bad\xfe.py"), "back\\slash\\xff.py",
 ]
 
 
@@ -282,9 +282,15 @@ def xml_visible(name):
     return "".join(out)
 
 
-def replaced(name):
-    """The name as JSON carries it: bytes that are not UTF-8 become U+FFFD."""
-    return os.fsencode(name).decode("utf-8", "replace")
+def lossless(name):
+    """The name as the JSON formats carry it (report::lossless_name): bytes that are not UTF-8, and
+    backslashes, as \\xNN."""
+    return re.sub(r"\\|[\udc80-\udcff]", lambda m: "\\x%02x" % (ord(m.group(0)) & 0xFF), name)
+
+
+def from_lossless(name):
+    """The bytes of a name in the JSON formats, as a consumer decodes them (the README's recipe)."""
+    return re.sub(rb"\\x([0-9a-f]{2})", lambda m: bytes([int(m.group(1), 16)]), name.encode("utf-8"))
 
 
 def github_unescape(value):
@@ -319,11 +325,14 @@ class HostileNames(TempTree):
                     self.assertIn(printable(name), out)
 
     def test_json_and_json_lines(self):
-        expected = sorted(replaced(str(self.dir / name)) for name in HOSTILE)
-        self.assertEqual(sorted(d["filename"] for d in json.loads(self.output("json"))), expected)
+        expected = sorted(lossless(str(self.dir / name)) for name in HOSTILE)
+        names = [d["filename"] for d in json.loads(self.output("json"))]
+        self.assertEqual(sorted(names), expected)
         lines = self.output("json-lines").split("\n")
         self.assertEqual(lines[-1], "")
         self.assertEqual(sorted(json.loads(line)["filename"] for line in lines[:-1]), expected)
+        # Lossless: every name decodes back to its bytes, and no two files share a name.
+        self.assertEqual(sorted(from_lossless(n) for n in names), sorted(os.fsencode(self.dir / n) for n in HOSTILE))
 
     def test_sarif_uris_round_trip_and_validate(self):
         out = self.output("sarif")
@@ -347,11 +356,14 @@ class HostileNames(TempTree):
             self.assertEqual(github_unescape(m.group(1)), "pyperf-lint (PPL102)")
             files.append(github_unescape(m.group(2)))
             self.assertTrue(github_unescape(m.group(3)).startswith(files[-1] + ":2:4: PPL102 "))
-        self.assertEqual(sorted(files), sorted(replaced(name) for name in HOSTILE))
+            # Nothing that drives a terminal or a log viewer reaches the job log.
+            self.assertIsNone(re.search(r"[\x00-\x1f\x7f-\x9f]", line), repr(line))
+        expected = [printable(name.replace("\r", "").replace("\n", "")) for name in HOSTILE]
+        self.assertEqual(sorted(f.replace("\r", "").replace("\n", "") for f in files), sorted(expected))
 
     def test_gitlab_paths(self):
         data = json.loads(self.output("gitlab"))
-        self.assertEqual(sorted(i["location"]["path"] for i in data), sorted(replaced(name) for name in HOSTILE))
+        self.assertEqual(sorted(i["location"]["path"] for i in data), sorted(lossless(name) for name in HOSTILE))
         self.assertEqual(len({i["fingerprint"] for i in data}), len(HOSTILE))
 
     def test_junit_is_well_formed(self):
