@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 import unittest
 from pathlib import Path
 
@@ -179,6 +180,31 @@ class Formats(TempTree):
         self.assertEqual(caret_line.index("^"), lines[2].index("KINDS"))
         self.assertIn("= help:", r.stdout)
         self.assertNotIn("\x1b[", r.stdout)  # redirected: no colour
+
+    def test_caret_lines_up_in_display_columns_after_wide_and_combining_characters(self):
+        # Display width as a terminal draws it: East Asian Wide = 2 columns, combining mark = 0.
+        def width(text):
+            return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+                       for ch in text)
+
+        lines = ['K = "x"', 'r = ("日本語", K in ("a", "b", "c"))', 'r = ("e\u0301", K in ("a", "b", "c"))',
+                 'r = ("日", K in ("日本", "b", "c"))', 'r = ("😀", K in ("a", "b", "c"))']
+        r = run(self.write("wide.py", "\n".join(lines) + "\n"), "--select", "PPL102")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        out = r.stdout.splitlines()
+        for row in range(2, 6):
+            with self.subTest(row=row):
+                source = lines[row - 1]
+                start = source.index("K in")
+                header = next(line for line in out if f"wide.py:{row}:" in line)
+                self.assertIn(f"wide.py:{row}:{start + 1}: PPL102", header)  # column in code points
+                shown = out.index(f"{row} | {source}")
+                caret = out[shown + 1]
+                prefix = f"{row} | "
+                self.assertEqual(caret[:len(prefix)].strip(), "|")
+                self.assertEqual(width(caret[len(prefix):caret.index("^")]), width(source[:start]), caret)
+                underline = caret[caret.index("^"):].split(" ")[0]
+                self.assertEqual(len(underline), width(source[start:source.index(")", start) + 1]), caret)
 
     def test_concise_is_one_line_each(self):
         r = run(self.write("bad.py", FINDING), "--output-format", "concise", "-q")
