@@ -66,7 +66,8 @@ struct Plan {
   std::optional<ConfigResolver> configs;
   std::deque<lint::Checker> checkers;
   std::vector<LintJob> jobs;
-  std::vector<std::string> errors;  // paths that could not be walked
+  std::vector<std::string> errors;    // paths that could not be walked
+  std::vector<std::string> warnings;  // paths deliberately skipped (notebooks)
   report::OutputFormat format = report::OutputFormat::Full;
 };
 
@@ -93,7 +94,9 @@ std::optional<int> plan_jobs(const Settings& cli, Plan& plan) {
     ConfigResolver& configs = plan.configs.emplace(cli);
     const ProjectSettings& here = configs.for_directory(normalized_absolute("."));
     plan.format = cli.output_format.value_or(here.output_format.value_or(report::OutputFormat::Full));
-    if (from_stdin) {
+    if (from_stdin && is_notebook(cli.stdin_filename.value_or("-"))) {
+      plan.warnings.push_back(fmt::format("{}: {}", *cli.stdin_filename, kNotebookSkipped));
+    } else if (from_stdin) {
       const std::string name = cli.stdin_filename.value_or("-");
       files.push_back({name, true, name == "-" ? &here : &configs.for_file(normalized_absolute(name))});
       stdin_bytes.emplace();
@@ -105,6 +108,7 @@ std::optional<int> plan_jobs(const Settings& cli, Plan& plan) {
       Discovery discovery = discover(paths, configs);
       files = std::move(discovery.files);
       plan.errors = std::move(discovery.errors);
+      plan.warnings = std::move(discovery.warnings);
     }
     if (cli.show_settings) {
       const std::string path = files.empty() ? paths[0] : files[0].path;
@@ -114,6 +118,7 @@ std::optional<int> plan_jobs(const Settings& cli, Plan& plan) {
       return kExitClean;
     }
     if (cli.show_files) {
+      for (const std::string& warning : plan.warnings) std::cerr << "pyperf-lint: warning: " << warning << '\n';
       for (const std::string& error : plan.errors) std::cerr << "pyperf-lint: error: " << error << '\n';
       for (const SourceFile& file : files) std::cout << file.path << '\n';
       return plan.errors.empty() ? kExitClean : kExitError;
@@ -208,6 +213,7 @@ int run_check(const Settings& cli) {
       return kExitError;
     }
   }
+  for (const std::string& warning : plan.warnings) std::cerr << "pyperf-lint: warning: " << warning << '\n';
   for (const std::string& error : plan.errors) std::cerr << "pyperf-lint: error: " << error << '\n';
 
   const lint::RunResult result = run(cli, plan.jobs);

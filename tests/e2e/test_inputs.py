@@ -107,6 +107,23 @@ class BadInput(unittest.TestCase):
         self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
         self.assertIn("not a regular file (a FIFO)", r.stderr)
 
+    def test_notebooks_are_skipped_with_a_warning(self):
+        notebook = self.write("analysis.ipynb", json.dumps({"cells": [], "nbformat": 4, "nbformat_minor": 5}))
+        good = self.write("good.py", FINDING)
+        warning = f"pyperf-lint: warning: {notebook}: skipped: Jupyter notebooks (.ipynb) are not supported yet\n"
+        r = run(notebook, "--output-format", "concise")
+        self.assertEqual((r.returncode, r.stderr), (0, warning), r.stdout)  # a warning: the exit code is unaffected
+        self.assertIn("0 files checked", r.stdout)
+        r = run(notebook, good, "--output-format", "concise")
+        self.assertEqual((r.returncode, r.stderr), (1, warning))
+        self.assertIn(f"{good}:2:4: PPL102", r.stdout)
+        self.assertNotIn("analysis.ipynb", r.stdout)
+        r = run("--show-files", notebook, good)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, f"{good}\n", warning))
+        r = run("-", "--stdin-filename", "nb.ipynb", stdin="{}")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("nb.ipynb: skipped: Jupyter notebooks", r.stderr)
+
     def test_deep_nesting_does_not_crash(self):
         deep = self.write("deep.py", "x = " + "(" * 100000 + "1" + ")" * 100000 + "\n")
         calls = self.write("calls.py", "x = " + "f(" * 50000 + "1" + ")" * 50000 + "\n")
