@@ -198,6 +198,28 @@ class Sarif(TempTree):
             self.assertRegex(result["partialFingerprints"]["primaryLocationLineHash"], r"^[0-9a-f]{16}:\d+$")
         self.assertTrue(run_["invocations"][0]["executionSuccessful"])
 
+    def test_parse_error_regions_are_never_empty(self):
+        # A MISSING `)`: tree-sitter's node is zero-width; the region covers the `:` where it is due.
+        self.write("broken.py", "def f(:\n    pass\n")
+        results = sarif_results(self.sarif("broken.py"))
+        self.assertEqual([r["ruleId"] for r in results], ["PPL001"])
+        region = results[0]["locations"][0]["physicalLocation"]["region"]
+        self.assertEqual(region, {"startLine": 1, "startColumn": 7, "endLine": 1, "endColumn": 8})
+
+    def test_rules_carry_precision_and_problem_severity(self):
+        self.write("mixed.py", "def f(:\n    pass\n\n" + FINDING + "for x in range(3):\n    s = sorted([x])\n")
+        rules = {r["id"]: r["properties"] for r in self.sarif(".", "--select", "PPL102,PPL303,PPL402")["runs"][0]
+                 ["tool"]["driver"]["rules"]}
+        docs = {d["code"]: d for d in json.loads(run("rule", "--all", "--output-format", "json").stdout)}
+        self.assertIn("PPL001", rules)
+        self.assertGreaterEqual(len(rules), 2)
+        for code, properties in rules.items():
+            with self.subTest(code=code):
+                self.assertEqual(properties["precision"], "very-high" if docs[code]["tier"] == "tool" else "high")
+                self.assertEqual(properties["problem.severity"],
+                                 {"info": "recommendation", "warning": "warning", "error": "error"}[
+                                     docs[code]["severity"]])
+
     def test_columns_count_code_points_and_end_is_exclusive(self):
         self.write("u.py", 'K = "x"\nif K in ("é", "漢", "c"):\n    pass\n')
         region = sarif_results(self.sarif("u.py", "--select", "PPL102"))[0]["locations"][0]["physicalLocation"]["region"]
