@@ -31,11 +31,53 @@ namespace pyperf::app {
 bool use_color(ColorMode mode) {
   if (mode == ColorMode::Always) return true;
   if (mode == ColorMode::Never) return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') return false;
+  const auto set = [](const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr && *value != '\0';
+  };
+  if (set("NO_COLOR")) return false;
+  if (set("FORCE_COLOR")) return true;  // CI logs render colour though they are no terminal
   const char* term = std::getenv("TERM");
   if (term != nullptr && std::string_view(term) == "dumb") return false;
   return ::isatty(STDOUT_FILENO) != 0;
+}
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  const auto bare = [](std::string_view s) { return s.substr(std::min(s.find_first_not_of('-'), s.size())); };
+  const std::string_view typed = bare(word.substr(0, word.find('=')));  // `--colour=never`
+  if (typed.empty()) return std::nullopt;
+  std::optional<std::string> best;
+  // More edits than this: another word, not a typo (`--foo` is not `--fix`).
+  std::size_t best_distance = typed.size() <= 3 ? 2 : 3;
+  for (const std::string& candidate : candidates) {
+    const std::string_view name = bare(candidate);
+    const bool part = typed.size() >= 4 && name.find(typed) != std::string_view::npos;  // `--format`
+    const std::size_t distance = part ? 1 : edit_distance(typed, name);
+    if (distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return best;
 }
 
 namespace {

@@ -99,6 +99,40 @@ class ExitCodes(TempTree):
         r = run("--version")
         self.assertEqual(r.returncode, 0)
         self.assertRegex(r.stdout, r"^pyperf-lint \d+\.\d+\.\d+")
+        for args in (["-V"], ["version"]):
+            with self.subTest(args=args):
+                self.assertEqual((run(*args).returncode, run(*args).stdout, run(*args).stderr), (0, r.stdout, ""))
+        self.assertEqual(run("version", "extra").returncode, 2)
+
+    def test_help_is_a_command_not_a_path(self):
+        r = run("help")
+        self.assertEqual((r.returncode, r.stdout), (0, run("--help").stdout))
+        self.assertIn("Usage: pyperf-lint [OPTIONS]", r.stdout)
+        self.assertIn("pyperf-lint version", r.stdout)
+        self.assertEqual(run("help", "rule").stdout, run("rule", "--help").stdout)
+        self.assertEqual(run("help", "config").stdout, run("config", "--help").stdout)
+        self.assertEqual(run("help", "nope").returncode, 2)
+        # A directory that happens to be called `help` is linted through `check`.
+        self.write("help/mod.py", FINDING)
+        r = run("check", "help", "--output-format", "concise", cwd=self.dir)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("help/mod.py:2:", r.stdout)
+
+    def test_unknown_options_are_errors_with_a_suggestion(self):
+        path = self.write("ok.py", CLEAN)
+        for option, hint in (("--colour", " (did you mean '--color'?)"), ("--format", " (did you mean '--output-format'?)"),
+                             ("--exitzero", " (did you mean '--exit-zero'?)"), ("--foo", "")):
+            with self.subTest(option=option):
+                r = run(path, option)
+                self.assertEqual((r.returncode, r.stdout), (2, ""))
+                self.assertEqual(r.stderr.splitlines(), [f"pyperf-lint: error: unexpected argument '{option}'{hint}",
+                                                         "For more information, try 'pyperf-lint --help'."])
+        r = run("rule", "--al")
+        self.assertEqual(r.returncode, 2)
+        self.assertTrue(r.stderr.startswith("pyperf-lint: error: unexpected argument '--al' (did you mean '--all'?)"))
+        r = run(path, "--threads", "0")
+        self.assertEqual(r.returncode, 2)
+        self.assertTrue(r.stderr.startswith("pyperf-lint: error: --threads: "), r.stderr)
 
     def test_show_files_lists_what_would_be_linted(self):
         self.write("pkg/b.py", FINDING)
@@ -241,6 +275,16 @@ class Formats(TempTree):
         self.assertIn("\x1b[", out)
         rc, out = on_tty(dict(env, NO_COLOR="1"))
         self.assertNotIn("\x1b[", out)
+
+    def test_force_color_colours_without_a_terminal(self):
+        path = self.write("bad.py", FINDING)
+        forced = dict(CLEAN_ENV, FORCE_COLOR="1")
+        self.assertIn("\x1b[", run(path, env=forced).stdout)
+        self.assertIn("\x1b[", run(path, env=dict(forced, TERM="dumb")).stdout)
+        self.assertNotIn("\x1b[", run(path, env=dict(forced, NO_COLOR="1")).stdout)  # NO_COLOR wins
+        self.assertNotIn("\x1b[", run(path, env=dict(CLEAN_ENV, FORCE_COLOR="")).stdout)  # empty: unset
+        self.assertNotIn("\x1b[", run(path, "--color", "never", env=forced).stdout)
+        self.assertNotIn("\x1b[", run(path, "--output-format", "json", env=forced).stdout)
 
     def test_json_shape(self):
         path = self.write("bad.py", 'K = "x"\nif K in ("a", "é", "c"):\n    pass\n')
