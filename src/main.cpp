@@ -42,14 +42,38 @@ std::vector<std::string> format_names() {
   return names;
 }
 
+// A failed parse in the words of every other error, `pyperf-lint: error: …`, with ruff's hint for
+// a mistyped option. --help and --version end the parse this way too, successfully.
+int parse_failure(const CLI::App& app, const CLI::ParseError& e) {
+  if (e.get_exit_code() == 0) return app.exit(e);
+  std::string message = e.what();
+  if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr && !app.remaining().empty()) {
+    const std::string unexpected = app.remaining().front();
+    message = "unexpected argument '" + unexpected + "'";
+    std::vector<std::string> names;
+    for (const CLI::Option* option : app.get_options()) {  // long names: a one-letter one is no hint
+      for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
+    }
+    if (unexpected.starts_with('-')) {
+      if (const auto similar = pyperf::app::closest_match(unexpected, names)) {
+        message += " (did you mean '" + *similar + "'?)";
+      }
+    }
+  }
+  std::cerr << "pyperf-lint: error: " << message << "\nFor more information, try '" << app.get_name() << " --help'.\n";
+  return pyperf::app::kExitError;
+}
+
 int check_command(int argc, char** argv) {
   CLI::App app{"pyperf-lint: data-structure performance linter for Python, backed by a CPython cost model",
                "pyperf-lint"};
-  app.set_version_flag("--version", std::string("pyperf-lint ") + PYPERF_VERSION);
+  app.set_version_flag("-V,--version", std::string("pyperf-lint ") + PYPERF_VERSION);
   app.footer(
       "Other commands:\n"
       "  pyperf-lint rule CODE|NAME   show a rule's documentation (--all: every rule)\n"
-      "  pyperf-lint config [KEY]     the configuration keys ([tool.pyperf-lint] in pyproject.toml)");
+      "  pyperf-lint config [KEY]     the configuration keys ([tool.pyperf-lint] in pyproject.toml)\n"
+      "  pyperf-lint help [COMMAND]   this help, or a command's (rule, config, check)\n"
+      "  pyperf-lint version          the version (also -V, --version)");
   pyperf::app::Settings settings;
   std::vector<std::string> select;
   std::vector<std::string> extend_select;
@@ -71,7 +95,12 @@ int check_command(int argc, char** argv) {
   app.add_option("--output-format", format, "Output format (default: full)")
       ->check(CLI::IsMember(format_names()))
       ->envname("PYPERF_LINT_OUTPUT_FORMAT");
-  app.add_option("-o,--output-file", settings.output_file, "Write the report to this file instead of stdout");
+  app.add_option("-o,--output-file", settings.output_file, "Write the report to this file instead of stdout")
+      ->check(CLI::Validator(
+          [](const std::string& value) {
+            return value.empty() ? std::string("the file name is empty") : std::string();
+          },
+          "PATH"));
   app.add_flag("--statistics", settings.statistics, "Print the number of findings per rule instead of the findings");
   std::string sort = "path";
   app.add_option("--sort", sort, "Order of the findings: path (file, line, column) or impact (largest first)")
@@ -87,7 +116,9 @@ int check_command(int argc, char** argv) {
                  "The name standard input is linted as (its configuration and per-file-ignores apply)");
   app.add_option("--target-version", target, "The oldest Python version to support")
       ->check(CLI::IsMember(pyperf::cost::python_version_names()));
-  app.add_option("--color", color, "Colour the text output")->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--color", color,
+                 "Colour the text output (auto: on a terminal or with FORCE_COLOR set, never with NO_COLOR set)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--exit-zero", settings.exit_zero, "Exit with 0 even when there are findings");
   app.add_option("--threads", settings.threads, "Worker threads (default: one per core)")->check(CLI::Range(1U, 1024U));
   app.add_flag("-q,--quiet", settings.quiet, "Print findings only, no summary");
@@ -98,8 +129,7 @@ int check_command(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);
-    return rc == 0 ? 0 : pyperf::app::kExitError;
+    return parse_failure(app, e);
   }
   settings.sort_by_impact = sort == "impact";
   settings.selection.select = split_commas(select);
@@ -125,8 +155,7 @@ int rule_command(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);
-    return rc == 0 ? 0 : pyperf::app::kExitError;
+    return parse_failure(app, e);
   }
   if (selector.empty() && !all) {
     std::cerr << "pyperf-lint: error: give a rule code or name, or --all\n";
@@ -143,10 +172,23 @@ int config_command(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int rc = app.exit(e);
-    return rc == 0 ? 0 : pyperf::app::kExitError;
+    return parse_failure(app, e);
   }
   return pyperf::app::run_config(key);
+}
+
+// `pyperf-lint help [COMMAND]`: an alias of `COMMAND --help`, as in ruff.
+int help_command(int argc, char** argv) {
+  std::string topic = argc > 1 ? argv[1] : "check";
+  std::string flag = "--help";
+  char* args[] = {topic.data(), flag.data()};
+  if (argc <= 2) {
+    if (topic == "check") return check_command(2, args);
+    if (topic == "rule") return rule_command(2, args);
+    if (topic == "config") return config_command(2, args);
+  }
+  std::cerr << "pyperf-lint: error: usage: pyperf-lint help [check|rule|config]\n";
+  return pyperf::app::kExitError;
 }
 
 }  // namespace
@@ -155,13 +197,23 @@ int main(int argc, char** argv) {
   try {
     pyperf::syntax::install_fast_allocator();
     (void)pyperf::syntax::Language::python();  // resolve grammar tables once; fails loudly
-    // `check` is optional; `rule` and `debug-tree` are subcommands. The first word decides.
+    // `check` is optional; `rule`, `config`, `help`, `version` and `debug-tree` are subcommands.
+    // The first word decides (`pyperf-lint check help` lints a directory named help).
     const std::string first = argc > 1 ? argv[1] : "";
     if (first == "rule") return rule_command(argc - 1, argv + 1);
     if (first == "config") return config_command(argc - 1, argv + 1);
+    if (first == "help") return help_command(argc - 1, argv + 1);
+    if (first == "version") {
+      if (argc != 2) {
+        std::cerr << "pyperf-lint: error: usage: pyperf-lint version\n";
+        return pyperf::app::kExitError;
+      }
+      std::cout << "pyperf-lint " << PYPERF_VERSION << '\n';  // as --version
+      return pyperf::app::kExitClean;
+    }
     if (first == "debug-tree") {
       if (argc != 3) {
-        std::cerr << "usage: pyperf-lint debug-tree FILE\n";
+        std::cerr << "pyperf-lint: error: usage: pyperf-lint debug-tree FILE\n";
         return pyperf::app::kExitError;
       }
       return pyperf::app::run_debug_tree(argv[2]);

@@ -1,5 +1,6 @@
 #include "app/commands.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -30,11 +31,53 @@ namespace pyperf::app {
 bool use_color(ColorMode mode) {
   if (mode == ColorMode::Always) return true;
   if (mode == ColorMode::Never) return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color != nullptr && *no_color != '\0') return false;
+  const auto set = [](const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr && *value != '\0';
+  };
+  if (set("NO_COLOR")) return false;
+  if (set("FORCE_COLOR")) return true;  // CI logs render colour though they are no terminal
   const char* term = std::getenv("TERM");
   if (term != nullptr && std::string_view(term) == "dumb") return false;
   return ::isatty(STDOUT_FILENO) != 0;
+}
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  const auto bare = [](std::string_view s) { return s.substr(std::min(s.find_first_not_of('-'), s.size())); };
+  const std::string_view typed = bare(word.substr(0, word.find('=')));  // `--colour=never`
+  if (typed.empty()) return std::nullopt;
+  std::optional<std::string> best;
+  // More edits than this: another word, not a typo (`--foo` is not `--fix`).
+  std::size_t best_distance = typed.size() <= 3 ? 2 : 3;
+  for (const std::string& candidate : candidates) {
+    const std::string_view name = bare(candidate);
+    const bool part = typed.size() >= 4 && name.find(typed) != std::string_view::npos;  // `--format`
+    const std::size_t distance = part ? 1 : edit_distance(typed, name);
+    if (distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return best;
 }
 
 namespace {
@@ -65,7 +108,8 @@ struct Plan {
   std::optional<ConfigResolver> configs;
   std::deque<lint::Checker> checkers;
   std::vector<LintJob> jobs;
-  std::vector<std::string> errors;  // paths that could not be walked
+  std::vector<std::string> errors;    // paths that could not be walked
+  std::vector<std::string> warnings;  // paths deliberately skipped (notebooks)
   report::OutputFormat format = report::OutputFormat::Full;
 };
 
@@ -92,7 +136,9 @@ std::optional<int> plan_jobs(const Settings& cli, Plan& plan) {
     ConfigResolver& configs = plan.configs.emplace(cli);
     const ProjectSettings& here = configs.for_directory(normalized_absolute("."));
     plan.format = cli.output_format.value_or(here.output_format.value_or(report::OutputFormat::Full));
-    if (from_stdin) {
+    if (from_stdin && is_notebook(cli.stdin_filename.value_or("-"))) {
+      plan.warnings.push_back(fmt::format("{}: {}", *cli.stdin_filename, kNotebookSkipped));
+    } else if (from_stdin) {
       const std::string name = cli.stdin_filename.value_or("-");
       files.push_back({name, true, name == "-" ? &here : &configs.for_file(normalized_absolute(name))});
       stdin_bytes.emplace();
@@ -104,6 +150,7 @@ std::optional<int> plan_jobs(const Settings& cli, Plan& plan) {
       Discovery discovery = discover(paths, configs);
       files = std::move(discovery.files);
       plan.errors = std::move(discovery.errors);
+      plan.warnings = std::move(discovery.warnings);
     }
     if (cli.show_settings) {
       const std::string path = files.empty() ? paths[0] : files[0].path;
@@ -113,6 +160,7 @@ std::optional<int> plan_jobs(const Settings& cli, Plan& plan) {
       return kExitClean;
     }
     if (cli.show_files) {
+      for (const std::string& warning : plan.warnings) std::cerr << "pyperf-lint: warning: " << warning << '\n';
       for (const std::string& error : plan.errors) std::cerr << "pyperf-lint: error: " << error << '\n';
       for (const SourceFile& file : files) std::cout << file.path << '\n';
       return plan.errors.empty() ? kExitClean : kExitError;
@@ -133,9 +181,40 @@ std::optional<int> plan_jobs(const Settings& cli, Plan& plan) {
   return std::nullopt;
 }
 
-// Writes the report of `view` where --output-file says, with the summary line for people.
-// Returns false (after saying why) when it cannot be written.
-bool write_report(const Settings& cli, const report::View& view, report::OutputFormat format) {
+// Why `output` must not receive the report: it is one of the files being linted (`-o mod.py
+// mod.py` would replace the source with its report). The same file under another name (a link,
+// `./mod.py`) is caught by device and inode when it exists, a name standing for standard input
+// (--stdin-filename) by its normalised path. Empty when it is safe to write.
+std::string clobbered_input(const std::string& output, const std::vector<LintJob>& jobs) {
+  struct stat out_stat {};
+  const bool exists = ::stat(output.c_str(), &out_stat) == 0;
+  const std::string out_path = normalized_absolute(output);
+  for (const LintJob& job : jobs) {
+    if (job.path == "-") continue;
+    struct stat in_stat {};
+    const bool same_file = exists && ::stat(job.path.c_str(), &in_stat) == 0 && in_stat.st_dev == out_stat.st_dev &&
+                           in_stat.st_ino == out_stat.st_ino;
+    if (same_file || normalized_absolute(job.path) == out_path) return job.path;
+  }
+  return {};
+}
+
+// The summary line for people. "All checks passed!" only when nothing failed either: a run where a
+// path could not be read has not checked everything it was asked to.
+std::string summary(std::size_t findings, std::size_t checked, std::size_t failed) {
+  const auto plural = [](std::size_t n) { return n == 1 ? "" : "s"; };
+  if (findings == 0 && failed == 0)
+    return fmt::format("All checks passed! ({} file{} checked)\n", checked, plural(checked));
+  std::string out =
+      fmt::format("Found {} finding{} in {} file{} checked", findings, plural(findings), checked, plural(checked));
+  if (failed > 0) out += fmt::format("; {} path{} could not be checked", failed, plural(failed));
+  return out + ".\n";
+}
+
+// Writes the report of `view` where --output-file says, with the summary line for people
+// (`failed`: the paths that could not be checked). Returns false (after saying why) when it
+// cannot be written.
+bool write_report(const Settings& cli, const report::View& view, report::OutputFormat format, std::size_t failed) {
   std::ofstream file_out;
   if (!cli.output_file.empty()) {
     file_out.open(cli.output_file, std::ios::binary | std::ios::trunc);
@@ -154,14 +233,7 @@ bool write_report(const Settings& cli, const report::View& view, report::OutputF
     writer.write({view, color}, out);
   }
   if (writer.for_people && !cli.quiet && !cli.statistics) {
-    const std::size_t findings = view.findings().size();
-    const std::size_t checked = view.checked_count();
-    if (findings == 0) {
-      out << fmt::format("All checks passed! ({} file{} checked)\n", checked, checked == 1 ? "" : "s");
-    } else {
-      out << fmt::format("Found {} finding{} in {} file{} checked.\n", findings, findings == 1 ? "" : "s", checked,
-                         checked == 1 ? "" : "s");
-    }
+    out << summary(view.findings().size(), view.checked_count(), failed);
   }
   out.flush();
   if (!out) {
@@ -176,16 +248,28 @@ bool write_report(const Settings& cli, const report::View& view, report::OutputF
 int run_check(const Settings& cli) {
   Plan plan;
   if (const std::optional<int> done = plan_jobs(cli, plan)) return *done;
+  if (!cli.output_file.empty()) {
+    if (const std::string input = clobbered_input(cli.output_file, plan.jobs); !input.empty()) {
+      std::cerr << "pyperf-lint: error: --output-file " << cli.output_file << ": refusing to overwrite " << input
+                << ", one of the files to lint, with the report\n";
+      return kExitError;
+    }
+  }
+  for (const std::string& warning : plan.warnings) std::cerr << "pyperf-lint: warning: " << warning << '\n';
   for (const std::string& error : plan.errors) std::cerr << "pyperf-lint: error: " << error << '\n';
 
   const lint::RunResult result = run(cli, plan.jobs);
   for (const lint::FileResult& file : result.files) {
+    for (const std::string& warning : file.warnings) {
+      std::cerr << "pyperf-lint: warning: " << file.path << ':' << warning << '\n';
+    }
     if (!file.error.empty()) std::cerr << "pyperf-lint: error: " << file.path << ": " << file.error << '\n';
   }
   const report::View view(result, cli.sort_by_impact ? report::Order::Impact : report::Order::Path, cli.min_impact);
-  if (!write_report(cli, view, plan.format)) return kExitError;
+  const std::size_t failed = result.error_count() + plan.errors.size();
+  if (!write_report(cli, view, plan.format, failed)) return kExitError;
 
-  if (result.error_count() + plan.errors.size() > 0) return kExitError;
+  if (failed > 0) return kExitError;
   if (!view.findings().empty() && !cli.exit_zero) return kExitFindings;
   return kExitClean;
 }

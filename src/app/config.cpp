@@ -4,14 +4,13 @@
 #include <array>
 #include <charconv>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
 #include <nlohmann/json.hpp>
 
+#include "app/files.hpp"
 #include "lint/registry.hpp"
 #include "report/reporter.hpp"
 
@@ -180,7 +179,7 @@ const Key kKeys[] = {
            r.fail(key.source(), fmt::format("invalid glob '{}' in `per-file-ignores`: {}", key.str(), error));
          PerFileIgnore entry{std::move(*pattern), read_selectors(value, r, "per-file-ignores"), {}};
          for (const std::string& selector : entry.selectors) {
-           const auto rules = lint::rules_matching(selector);
+           const auto rules = lint::rules_ignored_by(selector);
            entry.rules.insert(entry.rules.end(), rules.begin(), rules.end());
          }
          out.per_file_ignores.push_back(std::move(entry));
@@ -310,12 +309,15 @@ toml::table parse_toml(std::string_view text, const std::string& path) {
   }
 }
 
+// Configuration files are small; anything larger is not one (and /dev/zero never ends).
+constexpr std::uint64_t kMaxConfigFile = 1'000'000;
+
 std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ConfigError(fmt::format("{}: cannot read the configuration file", path));
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  std::string text;
+  if (const std::optional<ReadError> error = read_regular_file(path, kMaxConfigFile, text)) {
+    throw ConfigError(fmt::format("{}: cannot read the configuration file: {}", path, error->reason));
+  }
+  return text;
 }
 
 std::optional<cost::PythonVersion> requires_python_of(const toml::table& root) {

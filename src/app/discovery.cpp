@@ -78,6 +78,10 @@ struct Walker {
 
 }  // namespace
 
+bool is_notebook(std::string_view path) {
+  return fs::path(path).extension() == ".ipynb";
+}
+
 Discovery discover(const std::vector<std::string>& paths, ConfigResolver& configs) {
   Discovery out;
   Walker walker{configs, {}, out};
@@ -91,6 +95,8 @@ Discovery discover(const std::vector<std::string>& paths, ConfigResolver& config
     }
     if (fs::is_directory(status)) {
       walker.walk(path);
+    } else if (is_notebook(arg)) {
+      out.warnings.push_back(fmt::format("{}: {}", arg, kNotebookSkipped));
     } else {
       out.files.push_back({display(path), true, &configs.for_file(normalized_absolute(arg))});
     }

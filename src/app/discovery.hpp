@@ -3,6 +3,7 @@
 // settings of its closest configuration file.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/config.hpp"
@@ -16,9 +17,16 @@ struct SourceFile {
 };
 
 struct Discovery {
-  std::vector<SourceFile> files;    // sorted by path, no duplicates
-  std::vector<std::string> errors;  // "path: reason", one per path that could not be walked
+  std::vector<SourceFile> files;      // sorted by path, no duplicates
+  std::vector<std::string> errors;    // "path: reason", one per path that could not be walked
+  std::vector<std::string> warnings;  // "path: reason", paths deliberately not linted
 };
+
+// A Jupyter notebook (`.ipynb`): JSON around the cells, not Python. Notebooks are not supported
+// yet; named on the command line one is skipped with a warning (the exit code is unaffected, as
+// in ruff before it read notebooks), instead of being parsed as Python and "passing".
+bool is_notebook(std::string_view path);
+inline constexpr std::string_view kNotebookSkipped = "skipped: Jupyter notebooks (.ipynb) are not supported yet";
 
 // Directories are walked for *.py and *.pyi files. Each entry is checked against the settings of
 // its directory: `exclude`/`extend-exclude` (by name or path) and, with `respect-gitignore`, what

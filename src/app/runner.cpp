@@ -1,51 +1,22 @@
 #include "app/runner.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
-#include <cstring>
 #include <exception>
 #include <thread>
 
 #include <fmt/core.h>
 
+#include "app/files.hpp"
 #include "syntax/language.hpp"
 
 namespace pyperf::app {
 
 std::string read_file(const std::string& path, std::uint64_t max_size, std::string& out) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return fmt::format("cannot read: {}", std::strerror(errno));
-  struct FdGuard {
-    int fd;
-    ~FdGuard() { ::close(fd); }
-  } guard{fd};
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) return fmt::format("cannot read: {}", std::strerror(errno));
-  if (S_ISDIR(st.st_mode)) return "cannot read: Is a directory";
-  if (!S_ISREG(st.st_mode)) return "cannot read: not a regular file";
-  const auto size = static_cast<std::uint64_t>(st.st_size);
-  if (size > max_size) {
-    return fmt::format("skipped: {:.1f} MB is over the {:.1f} MB size limit (raise it with --max-file-size)",
-                       static_cast<double>(size) / 1e6, static_cast<double>(max_size) / 1e6);
-  }
-  out.resize(static_cast<std::size_t>(size));
-  std::size_t done = 0;
-  while (done < out.size()) {
-    const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fmt::format("cannot read: {}", std::strerror(errno));
-    }
-    if (n == 0) break;  // the file shrank while we read it
-    done += static_cast<std::size_t>(n);
-  }
-  out.resize(done);
-  return {};
+  const std::optional<ReadError> error = read_regular_file(path, max_size, out);
+  if (!error) return {};
+  if (error->too_large) return fmt::format("skipped: {} (raise it with --max-file-size)", error->reason);
+  return fmt::format("cannot read: {}", error->reason);
 }
 
 lint::RunResult run(const Settings& settings, const std::vector<LintJob>& jobs) {

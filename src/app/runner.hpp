@@ -24,7 +24,8 @@ struct LintJob {
 // Lints every job in one pool of worker threads.
 lint::RunResult run(const Settings& settings, const std::vector<LintJob>& jobs);
 
-// Reads a whole file, refusing files larger than `max_size`. Returns an error message on failure.
+// Reads a whole regular file (read_regular_file), refusing files larger than `max_size`. Returns an
+// error message on failure.
 std::string read_file(const std::string& path, std::uint64_t max_size, std::string& out);
 
 }  // namespace pyperf::app

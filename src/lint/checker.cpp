@@ -68,7 +68,8 @@ Checker::Checker(std::span<const Rule* const> rules, Options options)
   }
 }
 
-std::vector<Diagnostic> Checker::check(const syntax::SourceText& source, syntax::Parser& parser) const {
+std::vector<Diagnostic> Checker::check(const syntax::SourceText& source, syntax::Parser& parser,
+                                       std::vector<std::string>* warnings) const {
   std::vector<Diagnostic> diagnostics;
   const syntax::Tree tree = parser.parse(source.text());
   if (!tree) return diagnostics;
@@ -93,8 +94,8 @@ std::vector<Diagnostic> Checker::check(const syntax::SourceText& source, syntax:
     }
   }
 
-  const Suppressions suppressions =
-      apply_suppressions(source, comments, rules_, diagnostics, !suppression_rules_.empty());
+  const Suppressions suppressions = apply_suppressions(source, comments, rules_, diagnostics);
+  if (warnings != nullptr) *warnings = suppressions.warnings;
   for (const SuppressionRule* rule : suppression_rules_) {
     if (suppressions.exempts(rule->meta())) continue;
     ctx.set_site(rule, 0, semantic::kNone);

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "lint/diagnostic.hpp"
@@ -23,8 +24,9 @@ class Checker {
   explicit Checker(std::span<const Rule* const> rules, Options options = {});
 
   // Diagnostics of the enabled rules for one source, `# noqa` suppressions applied, sorted by
-  // position then code.
-  std::vector<Diagnostic> check(const syntax::SourceText& source, syntax::Parser& parser) const;
+  // position then code; `warnings` receives the suppression filter's ("LINE: message").
+  std::vector<Diagnostic> check(const syntax::SourceText& source, syntax::Parser& parser,
+                                std::vector<std::string>* warnings = nullptr) const;
 
  private:
   std::array<std::vector<const Rule*>, syntax::kKindCount> dispatch_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 namespace pyperf::rules {
 #define PYPERF_RULE(code, family, function) const lint::Rule& function();
@@ -17,6 +18,8 @@ std::string upper(std::string_view s) {
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
 }
+
+constexpr std::string_view kAlwaysSelected = "PPL001";
 
 bool is_code_prefix(std::string_view s) {
   if (s.size() < 3 || s.size() > 6 || upper(s.substr(0, 3)) != "PPL") return false;
@@ -71,6 +74,17 @@ std::vector<const Rule*> rules_matching(std::string_view selector) {
   return out;
 }
 
+bool is_always_selected(const Rule& rule) {
+  return rule.meta().code == kAlwaysSelected;
+}
+
+std::vector<const Rule*> rules_ignored_by(std::string_view selector) {
+  std::vector<const Rule*> out = rules_matching(selector);
+  const Rule* exact = find_rule(selector);
+  std::erase_if(out, [&](const Rule* rule) { return is_always_selected(*rule) && rule != exact; });
+  return out;
+}
+
 SelectionResult select_rules(const Selection& selection) {
   SelectionLayer layer;
   if (!selection.select.empty()) layer.select = selection.select;
@@ -104,17 +118,20 @@ SelectionResult select_rules(std::span<const SelectionLayer> layers, bool previe
   };
   for (const SelectionLayer& layer : layers) {
     if (layer.select) {
+      // Starting over starts from PPL001, as the defaults do: only an ignore naming it drops it.
       chosen.clear();
+      std::copy_if(all_rules().begin(), all_rules().end(), std::back_inserter(chosen),
+                   [](const Rule* rule) { return is_always_selected(*rule); });
       if (!add(*layer.select)) return result;
     }
     if (!add(layer.extend_select)) return result;
     std::vector<const Rule*> ignored;
     for (const std::string& selector : layer.ignore) {
-      const auto matched = rules_matching(selector);
-      if (matched.empty()) {
+      if (rules_matching(selector).empty()) {
         result.error = "unknown rule selector '" + selector + "' in ignore";
         return result;
       }
+      const auto matched = rules_ignored_by(selector);
       ignored.insert(ignored.end(), matched.begin(), matched.end());
     }
     std::erase_if(chosen,

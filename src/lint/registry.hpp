@@ -30,7 +30,8 @@ std::string_view family_of(const RuleMeta& meta);
 const Rule* find_rule(std::string_view code_or_name);
 
 // Ruff-style selection. Each selector is "ALL", a rule name, a code, or a code prefix ("PPL1").
-// A preview rule is enabled by --preview or by naming it exactly (code or name).
+// A preview rule is enabled by --preview or by naming it exactly (code or name). PPL001 is always
+// selected (is_always_selected).
 struct Selection {
   std::vector<std::string> select;  // empty: every stable rule
   std::vector<std::string> extend_select;
@@ -57,5 +58,13 @@ SelectionResult select_rules(std::span<const SelectionLayer> layers, bool previe
 
 // The rules one selector names; empty when it names none.
 std::vector<const Rule*> rules_matching(std::string_view selector);
+
+// PPL001 (parse-error) says a region was not analysed; leaving it out would let a file the tool
+// could not read pass as clean. Like ruff's syntax errors it is selected whatever `select` says,
+// and only an ignore that names it exactly (its code or name; not a prefix, not ALL) removes it,
+// in `ignore` as in `per-file-ignores`. The one place that knows: select_rules and this.
+bool is_always_selected(const Rule& rule);
+// The rules an ignore selector removes: rules_matching(), without PPL001 unless named exactly.
+std::vector<const Rule*> rules_ignored_by(std::string_view selector);
 
 }  // namespace pyperf::lint

@@ -26,7 +26,7 @@ FileResult lint_source(const std::string& path, std::string bytes, const Checker
     result.error = loaded.error;
     return result;
   }
-  result.diagnostics = checker.check(*loaded.source, parser);
+  result.diagnostics = checker.check(*loaded.source, parser, &result.warnings);
   return result;
 }
 

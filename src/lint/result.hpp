@@ -17,7 +17,8 @@ namespace pyperf::lint {
 struct FileResult {
   std::string path;
   std::vector<Diagnostic> diagnostics;
-  std::string error;  // non-empty when the file could not be read, decoded or checked
+  std::string error;                  // non-empty when the file could not be read, decoded or checked
+  std::vector<std::string> warnings;  // "LINE: message" about the input (a `# noqa` without colon)
 };
 
 struct RunResult {

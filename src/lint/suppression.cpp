@@ -54,6 +54,10 @@ std::optional<NoqaDirective> parse_tail(std::string_view text, std::size_t start
   if (colon >= text.size() || text[colon] != ':') {
     // `# noqa`, `# noqa # why`, `# noqa why`; but `# noqa1` or `# noqa-x` are not directives.
     if (i < text.size() && !is_space(text[i]) && text[i] != '#') return std::nullopt;
+    std::size_t end = colon;
+    while (end < text.size() && is_word(text[end])) ++end;
+    const std::string_view word = text.substr(colon, end - colon);
+    if (!word.empty() && (is_code(word) || rule_named(word) != nullptr)) d.colonless_code = word;
     return d;
   }
   d.blanket = false;
@@ -92,9 +96,24 @@ bool blank(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return is_space(c); });
 }
 
+// tree-sitter ends a comment at `\n`, so on a CRLF line the `\r` is the comment's last byte.
+std::string_view without_cr(std::string_view comment) {
+  while (!comment.empty() && comment.back() == '\r') comment.remove_suffix(1);
+  return comment;
+}
+
+std::string colonless_warning(std::uint32_t line, const NoqaDirective& d, bool file_level) {
+  const std::string_view directive = file_level ? "# pyperf-lint: noqa" : "# noqa";
+  return std::to_string(line + 1) + ": `" + std::string(directive) + " " + d.colonless_code +
+         "` has no colon: it is read as a blanket `" + std::string(directive) + "` and silences every rule " +
+         (file_level ? "in the whole file" : "on its line") + "; write `" + std::string(directive) + ": " +
+         d.colonless_code + "` for that rule only";
+}
+
 }  // namespace
 
 std::optional<NoqaDirective> parse_noqa(std::string_view comment) {
+  comment = without_cr(comment);
   for (std::size_t hash = comment.find('#'); hash != std::string_view::npos; hash = comment.find('#', hash + 1)) {
     if (auto directive = parse_at(comment, hash)) return directive;
   }
@@ -103,6 +122,7 @@ std::optional<NoqaDirective> parse_noqa(std::string_view comment) {
 
 std::optional<NoqaDirective> parse_file_noqa(std::string_view comment) {
   constexpr std::string_view kTool = "pyperf-lint";
+  comment = without_cr(comment);
   if (!comment.starts_with('#')) return std::nullopt;
   std::size_t i = skip_spaces(comment, 1);
   if (comment.substr(i, kTool.size()) != kTool) return std::nullopt;
@@ -118,16 +138,15 @@ bool Suppressions::exempts(const RuleMeta& rule) const {
 }
 
 Suppressions apply_suppressions(const syntax::SourceText& source, std::span<const CommentRange> comments,
-                                std::span<const Rule* const> enabled, std::vector<Diagnostic>& diagnostics,
-                                bool collect) {
+                                std::span<const Rule* const> enabled, std::vector<Diagnostic>& diagnostics) {
   Suppressions out;
   out.enabled = enabled;
-  if (diagnostics.empty() && !collect) return out;  // nothing to filter or report
   for (const CommentRange& c : comments) {
     const std::string_view text = source.text().substr(c.start_byte, c.end_byte - c.start_byte);
     const std::uint32_t line = source.line_index(c.start_byte);
     if (blank(source.line_text(line).substr(0, c.start_byte - source.line_start(line)))) {
       if (auto file = parse_file_noqa(text)) {
+        if (!file->colonless_code.empty()) out.warnings.push_back(colonless_warning(line, *file, true));
         out.file_blanket = out.file_blanket || file->blanket;
         for (const NoqaCode& code : file->codes) {
           if (code.rule != nullptr) out.file_exempt.push_back(code.rule);
@@ -136,6 +155,7 @@ Suppressions apply_suppressions(const syntax::SourceText& source, std::span<cons
       }
     }
     if (auto directive = parse_noqa(text)) {
+      if (!directive->colonless_code.empty()) out.warnings.push_back(colonless_warning(line, *directive, false));
       std::vector<bool> used(directive->codes.size(), false);
       out.lines.push_back({line, c.start_byte, std::move(*directive), std::move(used)});
     }

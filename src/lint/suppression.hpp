@@ -8,7 +8,9 @@
 //   # pyperf-lint: noqa                         own line, anywhere: the whole file
 //   # pyperf-lint: noqa: PPL102                 own line: these rules in the whole file
 // Codes follow ruff's noqa parser: uppercase ASCII letters then digits; `noqa` is
-// case-insensitive; codes of other tools (E501, F401…) are kept but never ours to judge.
+// case-insensitive; codes of other tools (E501, F401…) are kept but never ours to judge. The `\r`
+// of a CRLF line is not part of a directive. `# noqa PPL102` (no colon) is blanket, as in ruff,
+// and comes with a warning.
 
 #include <cstdint>
 #include <optional>
@@ -42,6 +44,9 @@ struct NoqaDirective {
   std::uint32_t end = 0;    // after `noqa` (blanket) or after the last code
   bool blanket = true;
   std::vector<NoqaCode> codes;
+  // `# noqa PPL102`: a code (or rule name) after `noqa` without the colon. ruff reads that as a
+  // blanket directive, and so do we, but it silences more than it says: the filter warns.
+  std::string colonless_code;
 };
 
 // The line directive in one comment (`# noqa…` may follow other text: `# type: ignore # noqa`);
@@ -67,17 +72,19 @@ struct Suppressions {
   std::vector<const RuleMeta*> file_exempt;  // `# pyperf-lint: noqa: CODES`
   bool file_blanket = false;                 // `# pyperf-lint: noqa`
   std::span<const Rule* const> enabled;      // the rules that ran
+  // Directives that do something other than they appear to (`# noqa PPL102` is blanket), as
+  // "LINE: message" (1-based), in line order; the caller prints them after the file's name.
+  std::vector<std::string> warnings;
 
   // True when a file directive silences `rule` everywhere in the file.
   bool exempts(const RuleMeta& rule) const;
 };
 
 // Drops the diagnostics suppressed by `comments` of `source` (diagnostics need only their bytes)
-// and returns what each directive suppressed. With `collect` false (no rule wants the outcome) and
-// no diagnostics, the comments are not even parsed.
+// and returns what each directive suppressed, with the warnings about the directives (read even
+// in a file without findings, so that a warning does not come and go with them).
 Suppressions apply_suppressions(const syntax::SourceText& source, std::span<const CommentRange> comments,
-                                std::span<const Rule* const> enabled, std::vector<Diagnostic>& diagnostics,
-                                bool collect);
+                                std::span<const Rule* const> enabled, std::vector<Diagnostic>& diagnostics);
 
 // A tool rule that judges the suppression comments themselves. It runs after every other rule
 // and the filter, on their outcome; a file directive naming it (or a blanket one) silences it.

@@ -1,6 +1,7 @@
 // `gitlab`: GitLab Code Quality JSON (a subset of the Code Climate spec). Paths are relative to
 // $CI_PROJECT_DIR when set (as ruff does), else to the working directory; fingerprints are the
-// stable ones of fingerprints(), so merge requests show findings as new only when they are.
+// stable ones of fingerprints(), so merge requests show findings as new only when they are. Paths
+// are lossless_name()s, as in `json`.
 
 #include <cstdlib>
 
@@ -26,7 +27,8 @@ void write_gitlab(const ReportInput& input, std::ostream& out) {
         {"categories", nlohmann::json::array({"Performance"})},
         {"severity", lint::to_string(d.severity, lint::SeverityScale::GitlabCodeQuality)},
         {"fingerprint", prints.of(f)},
-        {"location", {{"path", prints.path(f)}, {"lines", {{"begin", d.start.line}, {"end", d.end.line}}}}},
+        {"location",
+         {{"path", lossless_name(prints.path(f))}, {"lines", {{"begin", d.start.line}, {"end", d.end.line}}}}},
     });
   }
   out << array.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';

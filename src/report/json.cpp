@@ -1,6 +1,7 @@
 // `json`: an array shaped like ruff's (code, filename, location, end_location, message, noqa_row,
 // url, fix) plus name, severity, loop_depth and the cost model's verdict: complexities before and
-// after, and the impact estimate (1-100).
+// after, and the impact estimate (1-100). `filename` is a lossless_name(): bytes that are not UTF-8
+// and backslashes as `\xNN`.
 
 #include <nlohmann/json.hpp>
 
@@ -17,7 +18,7 @@ nlohmann::json diagnostic_json(const lint::FileResult& file, const lint::Diagnos
   return {
       {"code", d.rule->code},
       {"name", d.rule->name},
-      {"filename", absolute_path(file.path)},
+      {"filename", lossless_name(absolute_path(file.path))},
       {"location", {{"row", d.start.line}, {"column", d.start.column}}},
       {"end_location", {{"row", d.end.line}, {"column", d.end.column}}},
       {"message", d.message},

@@ -128,6 +128,22 @@ std::string valid_utf8(std::string_view text) {
   return out;
 }
 
+std::string lossless_name(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  for (std::size_t i = 0; i < name.size();) {
+    const std::size_t len = utf8_length(name, i);
+    if (len == 0 || name[i] == '\\') {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(name[i]));
+      ++i;
+    } else {
+      out.append(name.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> fingerprints(std::string_view path, std::span<const lint::Diagnostic> diagnostics) {
   std::vector<std::string> out;
   std::map<std::string, unsigned> seen;

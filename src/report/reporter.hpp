@@ -63,6 +63,12 @@ std::string printable(std::string_view text);
 // `text` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD.
 std::string valid_utf8(std::string_view text);
 
+// A file name as the JSON formats carry it (json, json-lines, gitlab): JSON strings hold Unicode,
+// a POSIX name any bytes. Every byte that is not part of well-formed UTF-8, and every backslash,
+// becomes `\xNN` (two lowercase hex digits); the rest stays. Lossless: replacing each `\xNN` by
+// the byte NN gives the name back, so two files never share a name (U+FFFD would merge them).
+std::string lossless_name(std::string_view name);
+
 // Length of the well-formed UTF-8 sequence at `i` (1 for ASCII), or 0 when it is not one.
 std::size_t utf8_length(std::string_view text, std::size_t i);
 

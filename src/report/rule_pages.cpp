@@ -86,10 +86,19 @@ std::string rules_table(std::span<const lint::Rule* const> rules) {
 nlohmann::json sarif_rule(const lint::RuleMeta& meta) {
   const std::string_view doc = lint::doc_for(meta);
   const std::string what(lint::doc_section(doc, "What it does"));
+  // GitHub code scanning reads these two (it falls back to `level` without problem.severity).
+  // Precision: a parse error is a fact; the other rules rest on what the semantic model can prove
+  // of a collection's type and use, which is reliable but not certain.
+  const std::string_view precision = meta.tier == lint::Tier::Tool ? "very-high" : "high";
+  const std::string_view problem_severity = meta.severity == lint::Severity::Error     ? "error"
+                                            : meta.severity == lint::Severity::Warning ? "warning"
+                                                                                       : "recommendation";
   nlohmann::json properties = {
       {"tags", nlohmann::json::array({"performance", lint::to_string(meta.tier)})},
       {"tier", lint::to_string(meta.tier)},
       {"stability", lint::to_string(meta.stability)},
+      {"precision", precision},
+      {"problem.severity", problem_severity},
   };
   if (const auto cost = cost_text(meta)) properties["cost"] = cost_json(*cost);
   return {

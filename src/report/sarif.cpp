@@ -1,9 +1,10 @@
 // `sarif`: SARIF 2.1.0, what GitHub code scanning (upload-sarif) and other viewers read.
 // - rules[]: one per reported rule, generated from RuleMeta and the rule's doc (summary, "What it
-//   does", the whole doc as help, its URL, the default level);
+//   does", the whole doc as help, its URL, the default level, precision and problem.severity);
 // - results: ruleId/ruleIndex, level, message, a location relative to %SRCROOT% (the working
 //   directory, percent-encoded per RFC 3986), a 1-based region in code points (columnKind), and
-//   a primaryLocationLineHash that does not change when unrelated lines move;
+//   a primaryLocationLineHash that does not change when unrelated lines move; a region is never
+//   empty (a MISSING token covers the character where it is expected);
 // - invocations: whether every file could be checked, and a notification per file that could not.
 
 #include <algorithm>
@@ -61,6 +62,10 @@ void write_sarif(const ReportInput& input, std::ostream& out) {
   Fingerprints prints;
   for (const Finding& f : input.view.findings()) {
     const lint::Diagnostic& d = *f.diagnostic;
+    // A zero-width range (the parser's MISSING token, PPL001) would give viewers nothing to
+    // highlight: cover at least the character at the start.
+    const bool empty = d.end.line < d.start.line || (d.end.line == d.start.line && d.end.column <= d.start.column);
+    const syntax::Position end = empty ? syntax::Position{d.start.line, d.start.column + 1} : d.end;
     const std::string& path = prints.path(f);
     const auto index = std::lower_bound(rules.begin(), rules.end(), d.rule,
                                         [](const auto* a, const auto* b) { return a->code < b->code; }) -
@@ -76,8 +81,8 @@ void write_sarif(const ReportInput& input, std::ostream& out) {
              {"region",
               {{"startLine", d.start.line},
                {"startColumn", d.start.column},
-               {"endLine", d.end.line},
-               {"endColumn", d.end.column}}}}}}}},
+               {"endLine", end.line},
+               {"endColumn", end.column}}}}}}}},
         {"partialFingerprints", {{"primaryLocationLineHash", prints.of(f)}}},
         {"properties", {{"loopDepth", d.loop_depth}}},
     });

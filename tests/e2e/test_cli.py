@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 import unittest
 from pathlib import Path
 
@@ -73,6 +74,17 @@ class ExitCodes(TempTree):
         self.assertIn("nope.py", r.stderr)
         self.assertIn("No such file or directory", r.stderr)
 
+    def test_no_success_line_when_a_path_failed(self):
+        r = run(self.dir / "nope.py")
+        self.assertEqual(r.returncode, 2)
+        self.assertNotIn("All checks passed", r.stdout)
+        self.assertEqual(r.stdout, "Found 0 findings in 0 files checked; 1 path could not be checked.\n")
+        r = run(self.dir / "nope.py", self.write("ok.py", CLEAN), self.write("bad.py", FINDING))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("Found 1 finding in 2 files checked; 1 path could not be checked.\n", r.stdout)
+        r = run(self.dir / "nope.py", "-q")
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+
     def test_default_path_is_cwd(self):
         self.write("pkg/mod.py", FINDING)
         r = run(cwd=self.dir)
@@ -87,6 +99,40 @@ class ExitCodes(TempTree):
         r = run("--version")
         self.assertEqual(r.returncode, 0)
         self.assertRegex(r.stdout, r"^pyperf-lint \d+\.\d+\.\d+")
+        for args in (["-V"], ["version"]):
+            with self.subTest(args=args):
+                self.assertEqual((run(*args).returncode, run(*args).stdout, run(*args).stderr), (0, r.stdout, ""))
+        self.assertEqual(run("version", "extra").returncode, 2)
+
+    def test_help_is_a_command_not_a_path(self):
+        r = run("help")
+        self.assertEqual((r.returncode, r.stdout), (0, run("--help").stdout))
+        self.assertIn("Usage: pyperf-lint [OPTIONS]", r.stdout)
+        self.assertIn("pyperf-lint version", r.stdout)
+        self.assertEqual(run("help", "rule").stdout, run("rule", "--help").stdout)
+        self.assertEqual(run("help", "config").stdout, run("config", "--help").stdout)
+        self.assertEqual(run("help", "nope").returncode, 2)
+        # A directory that happens to be called `help` is linted through `check`.
+        self.write("help/mod.py", FINDING)
+        r = run("check", "help", "--output-format", "concise", cwd=self.dir)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("help/mod.py:2:", r.stdout)
+
+    def test_unknown_options_are_errors_with_a_suggestion(self):
+        path = self.write("ok.py", CLEAN)
+        for option, hint in (("--colour", " (did you mean '--color'?)"), ("--format", " (did you mean '--output-format'?)"),
+                             ("--exitzero", " (did you mean '--exit-zero'?)"), ("--foo", "")):
+            with self.subTest(option=option):
+                r = run(path, option)
+                self.assertEqual((r.returncode, r.stdout), (2, ""))
+                self.assertEqual(r.stderr.splitlines(), [f"pyperf-lint: error: unexpected argument '{option}'{hint}",
+                                                         "For more information, try 'pyperf-lint --help'."])
+        r = run("rule", "--al")
+        self.assertEqual(r.returncode, 2)
+        self.assertTrue(r.stderr.startswith("pyperf-lint: error: unexpected argument '--al' (did you mean '--all'?)"))
+        r = run(path, "--threads", "0")
+        self.assertEqual(r.returncode, 2)
+        self.assertTrue(r.stderr.startswith("pyperf-lint: error: --threads: "), r.stderr)
 
     def test_show_files_lists_what_would_be_linted(self):
         self.write("pkg/b.py", FINDING)
@@ -140,6 +186,23 @@ class Selection(TempTree):
     def test_extend_select(self):
         self.assertEqual(self.codes("--select", "PPL102", "--extend-select", "PPL305"), ["PPL102", "PPL305"])
 
+    def test_parse_errors_are_reported_whatever_the_selection(self):
+        broken = self.path.parent / "broken.py"
+        broken.write_text("def f(:\n    pass\n", encoding="utf-8")
+        for args in (["--select", "PPL101"], ["--select", "PPL1", "--ignore", "PPL0"], ["--ignore", "ALL"],
+                     ["--select", "ALL", "--ignore", "PPL"]):
+            with self.subTest(args=args):
+                r = run(broken, "--output-format", "concise", *args)
+                self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+                self.assertIn("broken.py:1:7: PPL001", r.stdout)
+        # Only an ignore naming it exactly hides it, or a noqa for its code.
+        for args in (["--select", "PPL101", "--ignore", "PPL001"], ["--ignore", "parse-error"]):
+            with self.subTest(args=args):
+                r = run(broken, "--output-format", "concise", *args)
+                self.assertEqual((r.returncode, r.stderr), (0, ""), r.stdout)
+        broken.write_text("def f(:  # noqa: PPL001\n    pass\n", encoding="utf-8")
+        self.assertEqual(run(broken, "--select", "PPL101").returncode, 0)
+
 
 class Formats(TempTree):
     def test_full_output_has_source_and_caret(self):
@@ -151,6 +214,31 @@ class Formats(TempTree):
         self.assertEqual(caret_line.index("^"), lines[2].index("KINDS"))
         self.assertIn("= help:", r.stdout)
         self.assertNotIn("\x1b[", r.stdout)  # redirected: no colour
+
+    def test_caret_lines_up_in_display_columns_after_wide_and_combining_characters(self):
+        # Display width as a terminal draws it: East Asian Wide = 2 columns, combining mark = 0.
+        def width(text):
+            return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+                       for ch in text)
+
+        lines = ['K = "x"', 'r = ("日本語", K in ("a", "b", "c"))', 'r = ("e\u0301", K in ("a", "b", "c"))',
+                 'r = ("日", K in ("日本", "b", "c"))', 'r = ("😀", K in ("a", "b", "c"))']
+        r = run(self.write("wide.py", "\n".join(lines) + "\n"), "--select", "PPL102")
+        self.assertEqual(r.returncode, 1, r.stderr)
+        out = r.stdout.splitlines()
+        for row in range(2, 6):
+            with self.subTest(row=row):
+                source = lines[row - 1]
+                start = source.index("K in")
+                header = next(line for line in out if f"wide.py:{row}:" in line)
+                self.assertIn(f"wide.py:{row}:{start + 1}: PPL102", header)  # column in code points
+                shown = out.index(f"{row} | {source}")
+                caret = out[shown + 1]
+                prefix = f"{row} | "
+                self.assertEqual(caret[:len(prefix)].strip(), "|")
+                self.assertEqual(width(caret[len(prefix):caret.index("^")]), width(source[:start]), caret)
+                underline = caret[caret.index("^"):].split(" ")[0]
+                self.assertEqual(len(underline), width(source[start:source.index(")", start) + 1]), caret)
 
     def test_concise_is_one_line_each(self):
         r = run(self.write("bad.py", FINDING), "--output-format", "concise", "-q")
@@ -187,6 +275,16 @@ class Formats(TempTree):
         self.assertIn("\x1b[", out)
         rc, out = on_tty(dict(env, NO_COLOR="1"))
         self.assertNotIn("\x1b[", out)
+
+    def test_force_color_colours_without_a_terminal(self):
+        path = self.write("bad.py", FINDING)
+        forced = dict(CLEAN_ENV, FORCE_COLOR="1")
+        self.assertIn("\x1b[", run(path, env=forced).stdout)
+        self.assertIn("\x1b[", run(path, env=dict(forced, TERM="dumb")).stdout)
+        self.assertNotIn("\x1b[", run(path, env=dict(forced, NO_COLOR="1")).stdout)  # NO_COLOR wins
+        self.assertNotIn("\x1b[", run(path, env=dict(CLEAN_ENV, FORCE_COLOR="")).stdout)  # empty: unset
+        self.assertNotIn("\x1b[", run(path, "--color", "never", env=forced).stdout)
+        self.assertNotIn("\x1b[", run(path, "--output-format", "json", env=forced).stdout)
 
     def test_json_shape(self):
         path = self.write("bad.py", 'K = "x"\nif K in ("a", "é", "c"):\n    pass\n')

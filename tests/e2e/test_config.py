@@ -3,6 +3,7 @@
 import json
 import os
 import shutil
+import subprocess
 import unittest
 
 from helpers import CLEAN_ENV, TempTree, git, run
@@ -107,6 +108,16 @@ class Keys(TempTree):
             ("tests/deep/a.py", "PPL305"), ("src/test_b.py", "PPL305"), ("scripts/c.py", "PPL102"),
             ("tools/d.py", "PPL102"), ("gen/ff.py", "PPL102"), ("gen/ff.py", "PPL305"), ("src/g.py", "PPL102"),
             ("src/g.py", "PPL305")})
+
+    def test_per_file_ignores_drop_parse_errors_only_when_named(self):
+        self.write("pyproject.toml", '[tool.pyperf-lint]\nselect = ["PPL102"]\n'
+                   '[tool.pyperf-lint.per-file-ignores]\n"all/*" = ["ALL"]\n"named/*" = ["PPL001"]\n')
+        for name in ("all/a.py", "named/b.py"):
+            self.write(name, "def f(:\n    pass\n")
+        r = run(".", "--output-format", "concise", "-q", cwd=self.dir)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn("all/a.py:1:7: PPL001", r.stdout)
+        self.assertNotIn("named/b.py", r.stdout)
 
     def test_per_file_ignores_are_relative_to_the_config_file(self):
         self.write("project/pyproject.toml", '[tool.pyperf-lint.per-file-ignores]\n"src/*" = ["PPL102"]\n')
@@ -246,6 +257,35 @@ class Errors(TempTree):
         message = self.error("pkg/pyperf-lint.toml", 'target-version = "py2"\n')
         self.assertTrue(message.startswith("pyperf-lint: error: pkg/pyperf-lint.toml:1: `target-version` must be one "
                                            'of "py39"'), message)
+
+    def run_bounded(self, *args, **kwargs):
+        """run() that fails the test, instead of waiting forever, when the linter blocks."""
+        try:
+            return run(*args, timeout=30, **kwargs)
+        except subprocess.TimeoutExpired:
+            self.fail(f"pyperf-lint {' '.join(map(str, args))} did not finish within 30 s")
+
+    def test_config_flag_naming_a_device_a_fifo_or_a_huge_file(self):
+        self.write("mod.py", "x = 1\n")
+        fifo = self.dir / "fifo.toml"
+        os.mkfifo(fifo)
+        huge = self.write("huge.toml", "# padding\n" * 200_000)
+        for path, reason in (("/dev/zero", "not a regular file (a character device)"),
+                             (fifo, "not a regular file (a FIFO)"),
+                             (huge, "2.0 MB is over the 1.0 MB size limit")):
+            with self.subTest(path=path):
+                r = self.run_bounded(".", "--config", path, cwd=self.dir)
+                self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+                self.assertEqual(r.stdout, "")
+                self.assertEqual(r.stderr, f"pyperf-lint: error: {path}: cannot read the configuration file: {reason}\n")
+
+    def test_discovered_config_that_is_a_fifo_is_not_waited_on(self):
+        self.write("pkg/mod.py", PPL102_ONLY)
+        os.mkfifo(self.dir / "pkg" / "pyproject.toml")
+        self.write("pyperf-lint.toml", 'ignore = ["PPL102"]\n')
+        # Not a configuration file: the one above applies.
+        r = self.run_bounded(".", cwd=self.dir)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
 
     def test_missing_config_flag_file(self):
         r = run(".", "--config", self.dir / "nope.toml", cwd=self.dir)

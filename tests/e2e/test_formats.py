@@ -110,6 +110,32 @@ class Formats(TempTree):
         self.assertIn("Found 1 finding", text)
         self.assertNotIn("\x1b[", text)
 
+    def test_output_file_that_is_an_input_is_refused_before_anything_is_written(self):
+        source = self.write("pkg/mod.py", FINDING)
+        os.symlink(source, self.dir / "alias.txt")
+        for output, args in (("pkg/mod.py", ["pkg/mod.py"]),            # the same name
+                             ("./pkg/../pkg/mod.py", ["pkg"]),          # another spelling, found by the walk
+                             ("alias.txt", ["pkg/mod.py"]),             # a link to it: same device and inode
+                             (str(source), ["pkg/mod.py"])):            # absolute against relative
+            with self.subTest(output=output):
+                r = run(*args, "-o", output, cwd=self.dir)
+                self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+                self.assertEqual(r.stdout, "")
+                self.assertIn(f"--output-file {output}: refusing to overwrite pkg/mod.py, one of the files to lint",
+                              r.stderr)
+                self.assertEqual(source.read_text(), FINDING)
+        # Standard input linted as a file that does not exist yet: that name is an input too.
+        r = run("-", "--stdin-filename", "new.py", "-o", "new.py", stdin=FINDING, cwd=self.dir)
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertFalse((self.dir / "new.py").exists())
+
+    def test_empty_output_file_name_is_an_error_not_stdout(self):
+        self.write("a.py", FINDING)
+        r = run("a.py", "-o", "", cwd=self.dir)
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertEqual(r.stdout, "")
+        self.assertIn("--output-file: the file name is empty", r.stderr)
+
     def test_statistics(self):
         self.write("a.py", FINDING * 3 + "flat = sum([[1], [2]], [])\n")
         self.write("b.py", "flat = sum([[1], [2]], [])\n" * 3 + "y = any([v for v in [1]])\n")
@@ -172,6 +198,28 @@ class Sarif(TempTree):
             self.assertRegex(result["partialFingerprints"]["primaryLocationLineHash"], r"^[0-9a-f]{16}:\d+$")
         self.assertTrue(run_["invocations"][0]["executionSuccessful"])
 
+    def test_parse_error_regions_are_never_empty(self):
+        # A MISSING `)`: tree-sitter's node is zero-width; the region covers the `:` where it is due.
+        self.write("broken.py", "def f(:\n    pass\n")
+        results = sarif_results(self.sarif("broken.py"))
+        self.assertEqual([r["ruleId"] for r in results], ["PPL001"])
+        region = results[0]["locations"][0]["physicalLocation"]["region"]
+        self.assertEqual(region, {"startLine": 1, "startColumn": 7, "endLine": 1, "endColumn": 8})
+
+    def test_rules_carry_precision_and_problem_severity(self):
+        self.write("mixed.py", "def f(:\n    pass\n\n" + FINDING + "for x in range(3):\n    s = sorted([x])\n")
+        rules = {r["id"]: r["properties"] for r in self.sarif(".", "--select", "PPL102,PPL303,PPL402")["runs"][0]
+                 ["tool"]["driver"]["rules"]}
+        docs = {d["code"]: d for d in json.loads(run("rule", "--all", "--output-format", "json").stdout)}
+        self.assertIn("PPL001", rules)
+        self.assertGreaterEqual(len(rules), 2)
+        for code, properties in rules.items():
+            with self.subTest(code=code):
+                self.assertEqual(properties["precision"], "very-high" if docs[code]["tier"] == "tool" else "high")
+                self.assertEqual(properties["problem.severity"],
+                                 {"info": "recommendation", "warning": "warning", "error": "error"}[
+                                     docs[code]["severity"]])
+
     def test_columns_count_code_points_and_end_is_exclusive(self):
         self.write("u.py", 'K = "x"\nif K in ("é", "漢", "c"):\n    pass\n')
         region = sarif_results(self.sarif("u.py", "--select", "PPL102"))[0]["locations"][0]["physicalLocation"]["region"]
@@ -215,8 +263,8 @@ class Sarif(TempTree):
 # percent signs, non-ASCII, and bytes that are not UTF-8.
 HOSTILE = [
     'quote"d.py', "apos'd.py", "new\nline.py", "carriage\rreturn.py", "tab\tname.py", "comma,colon:pct%2C.py",
-    "amp&lt;<gt>.py", "café 漢字.py", "esc\x1b[31mred.py", "bell\x07.py", "c1\u009bcsi.py",
-    os.fsdecode(b"bad\xff.py"),
+    "amp&lt;<gt>.py", "café 漢字.py", "esc\x1b[31mred.py", "bell\x07.py", "del\x7f.py", "c1\u009bcsi.py",
+    os.fsdecode(b"bad\xff.py"), os.fsdecode(b"bad\xfe.py"), "back\\slash\\xff.py",
 ]
 
 
@@ -256,9 +304,15 @@ def xml_visible(name):
     return "".join(out)
 
 
-def replaced(name):
-    """The name as JSON carries it: bytes that are not UTF-8 become U+FFFD."""
-    return os.fsencode(name).decode("utf-8", "replace")
+def lossless(name):
+    """The name as the JSON formats carry it (report::lossless_name): bytes that are not UTF-8, and
+    backslashes, as \\xNN."""
+    return re.sub(r"\\|[\udc80-\udcff]", lambda m: "\\x%02x" % (ord(m.group(0)) & 0xFF), name)
+
+
+def from_lossless(name):
+    """The bytes of a name in the JSON formats, as a consumer decodes them (the README's recipe)."""
+    return re.sub(rb"\\x([0-9a-f]{2})", lambda m: bytes([int(m.group(1), 16)]), name.encode("utf-8"))
 
 
 def github_unescape(value):
@@ -293,11 +347,14 @@ class HostileNames(TempTree):
                     self.assertIn(printable(name), out)
 
     def test_json_and_json_lines(self):
-        expected = sorted(replaced(str(self.dir / name)) for name in HOSTILE)
-        self.assertEqual(sorted(d["filename"] for d in json.loads(self.output("json"))), expected)
+        expected = sorted(lossless(str(self.dir / name)) for name in HOSTILE)
+        names = [d["filename"] for d in json.loads(self.output("json"))]
+        self.assertEqual(sorted(names), expected)
         lines = self.output("json-lines").split("\n")
         self.assertEqual(lines[-1], "")
         self.assertEqual(sorted(json.loads(line)["filename"] for line in lines[:-1]), expected)
+        # Lossless: every name decodes back to its bytes, and no two files share a name.
+        self.assertEqual(sorted(from_lossless(n) for n in names), sorted(os.fsencode(self.dir / n) for n in HOSTILE))
 
     def test_sarif_uris_round_trip_and_validate(self):
         out = self.output("sarif")
@@ -321,11 +378,14 @@ class HostileNames(TempTree):
             self.assertEqual(github_unescape(m.group(1)), "pyperf-lint (PPL102)")
             files.append(github_unescape(m.group(2)))
             self.assertTrue(github_unescape(m.group(3)).startswith(files[-1] + ":2:4: PPL102 "))
-        self.assertEqual(sorted(files), sorted(replaced(name) for name in HOSTILE))
+            # Nothing that drives a terminal or a log viewer reaches the job log.
+            self.assertIsNone(re.search(r"[\x00-\x1f\x7f-\x9f]", line), repr(line))
+        expected = [printable(name.replace("\r", "").replace("\n", "")) for name in HOSTILE]
+        self.assertEqual(sorted(f.replace("\r", "").replace("\n", "") for f in files), sorted(expected))
 
     def test_gitlab_paths(self):
         data = json.loads(self.output("gitlab"))
-        self.assertEqual(sorted(i["location"]["path"] for i in data), sorted(replaced(name) for name in HOSTILE))
+        self.assertEqual(sorted(i["location"]["path"] for i in data), sorted(lossless(name) for name in HOSTILE))
         self.assertEqual(len({i["fingerprint"] for i in data}), len(HOSTILE))
 
     def test_junit_is_well_formed(self):

@@ -84,6 +84,46 @@ class BadInput(unittest.TestCase):
         self.assertIn("--max-file-size", r.stderr)
         self.assertEqual(run(big).returncode, 0)
 
+    def run_bounded(self, *args, **kwargs):
+        """run() that fails the test, instead of waiting forever, when the linter blocks."""
+        try:
+            return run(*args, timeout=30, **kwargs)
+        except subprocess.TimeoutExpired:
+            self.fail(f"pyperf-lint {' '.join(map(str, args))} did not finish within 30 s")
+
+    def test_fifo_and_device_paths_are_refused_and_the_rest_is_linted(self):
+        fifo = self.dir / "fifo.py"
+        os.mkfifo(fifo)
+        good = self.write("good.py", FINDING)
+        r = self.run_bounded(fifo, good, "/dev/zero", "--output-format", "concise")
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertIn(f"{fifo}: cannot read: not a regular file (a FIFO)", r.stderr)
+        self.assertIn("/dev/zero: cannot read: not a regular file (a character device)", r.stderr)
+        self.assertIn(f"{good}:2:4: PPL102", r.stdout)
+        # A FIFO met while walking a directory is not a source file: skipped, not waited on.
+        r = self.run_bounded(self.dir, "--output-format", "concise")
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        r = self.run_bounded("debug-tree", fifo)
+        self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+        self.assertIn("not a regular file (a FIFO)", r.stderr)
+
+    def test_notebooks_are_skipped_with_a_warning(self):
+        notebook = self.write("analysis.ipynb", json.dumps({"cells": [], "nbformat": 4, "nbformat_minor": 5}))
+        good = self.write("good.py", FINDING)
+        warning = f"pyperf-lint: warning: {notebook}: skipped: Jupyter notebooks (.ipynb) are not supported yet\n"
+        r = run(notebook, "--output-format", "concise")
+        self.assertEqual((r.returncode, r.stderr), (0, warning), r.stdout)  # a warning: the exit code is unaffected
+        self.assertIn("0 files checked", r.stdout)
+        r = run(notebook, good, "--output-format", "concise")
+        self.assertEqual((r.returncode, r.stderr), (1, warning))
+        self.assertIn(f"{good}:2:4: PPL102", r.stdout)
+        self.assertNotIn("analysis.ipynb", r.stdout)
+        r = run("--show-files", notebook, good)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, f"{good}\n", warning))
+        r = run("-", "--stdin-filename", "nb.ipynb", stdin="{}")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("nb.ipynb: skipped: Jupyter notebooks", r.stderr)
+
     def test_deep_nesting_does_not_crash(self):
         deep = self.write("deep.py", "x = " + "(" * 100000 + "1" + ")" * 100000 + "\n")
         calls = self.write("calls.py", "x = " + "f(" * 50000 + "1" + ")" * 50000 + "\n")

@@ -44,6 +44,35 @@ class Noqa(TempTree):
                          [("PPL102", 5), ("PPL305", 6)])
 
 
+class LineEndingsAndMalformedDirectives(TempTree):
+    def run_json(self, data):
+        path = self.write("mod.py", data)
+        r = run(path, "--output-format", "json", "--select", "PPL102,PPL305")
+        self.assertIn(r.returncode, (0, 1), r.stderr)
+        return codes_by_line(r), r
+
+    def test_crlf_lines(self):
+        body = 'K = "x"\r\n' + FINDING_LINE + "  # noqa\r\n" + FINDING_LINE + "  # noqa: PPL102\r\n" + FINDING_LINE + "\r\n"
+        self.assertEqual(self.run_json(body.encode())[0], [("PPL102", 4)])
+        whole = "# pyperf-lint: noqa\r\n" + 'K = "x"\r\n' + FINDING_LINE + "\r\n"
+        self.assertEqual(self.run_json(whole.encode())[0], [])
+        codes = "# pyperf-lint: noqa: PPL102\r\n" + 'K = "x"\r\n' + FINDING_LINE + "\r\nflat = sum([[1], [2]], [])\r\n"
+        self.assertEqual(self.run_json(codes.encode())[0], [("PPL305", 4)])
+
+    def test_codes_without_colon_are_blanket_and_warned_about(self):
+        source = 'K = "x"\n' + FINDING_LINE + "  # noqa PPL305\n" + FINDING_LINE + "  # noqa because it is fine\n"
+        found, r = self.run_json(source)
+        self.assertEqual(found, [])  # blanket, as in ruff
+        self.assertEqual(r.returncode, 0)  # a warning does not change the exit code
+        self.assertEqual(r.stderr.splitlines(), [
+            f"pyperf-lint: warning: {self.dir / 'mod.py'}:2: `# noqa PPL305` has no colon: it is read as a blanket "
+            "`# noqa` and silences every rule on its line; write `# noqa: PPL305` for that rule only"])
+        found, r = self.run_json("# pyperf-lint: noqa PPL305\n" + 'K = "x"\n' + FINDING_LINE + "\n")
+        self.assertEqual(found, [])
+        self.assertIn(":1: `# pyperf-lint: noqa PPL305` has no colon", r.stderr)
+        self.assertIn("every rule in the whole file", r.stderr)
+
+
 class UnusedNoqa(TempTree):
     SOURCE = 'x = 1  # noqa: PPL102\ny = 2  # noqa: E501\nz = 3  # noqa\n'
 

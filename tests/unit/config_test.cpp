@@ -155,12 +155,12 @@ TEST_CASE("selection layers: the command line refines the file like ruff", "[con
   CHECK(std::find(only.begin(), only.end(), "PPL102") == only.end());
   CHECK(std::find(only.begin(), only.end(), "PPL305") == only.end());
   CHECK(only.size() + 2 == all.size());
-  // The command line's select starts over.
+  // The command line's select starts over (PPL001, parse-error, is in every selection).
   CHECK(layered({std::vector<std::string>{"PPL1"}, {}, {"PPL102"}}, {std::vector<std::string>{"PPL102"}, {}, {}}) ==
-        std::vector<std::string>{"PPL102"});
+        std::vector<std::string>{"PPL001", "PPL102"});
   // extend-select adds to the file's select.
   CHECK(layered({std::vector<std::string>{"PPL102"}, {}, {}}, {std::nullopt, {"PPL305"}, {}}) ==
-        std::vector<std::string>{"PPL102", "PPL305"});
-  // An empty select in the file selects nothing.
-  CHECK(layered({std::vector<std::string>{}, {}, {}}, {}).empty());
+        std::vector<std::string>{"PPL001", "PPL102", "PPL305"});
+  // An empty select in the file selects nothing but parse errors.
+  CHECK(layered({std::vector<std::string>{}, {}, {}}, {}) == std::vector<std::string>{"PPL001"});
 }

@@ -36,11 +36,11 @@ TEST_CASE("selection by code, prefix, name and ALL, ignore wins", "[registry]") 
   prefix.select = {"PPL1"};
   const auto ones = select_rules(prefix);
   CHECK(has(ones.rules, "PPL102"));
-  CHECK_FALSE(has(ones.rules, "PPL001"));
+  CHECK_FALSE(has(ones.rules, "PPL002"));
 
   Selection by_name;
   by_name.select = {"literal-list-membership"};
-  CHECK(select_rules(by_name).rules.size() == 1);
+  CHECK(select_rules(by_name).rules.size() == 2);  // and PPL001
 
   Selection ignored;
   ignored.ignore = {"PPL10"};
@@ -59,4 +59,34 @@ TEST_CASE("selection by code, prefix, name and ALL, ignore wins", "[registry]") 
   Selection unknown_ignore;
   unknown_ignore.ignore = {"bogus"};
   CHECK_FALSE(select_rules(unknown_ignore).error.empty());
+}
+
+TEST_CASE("parse errors are selected whatever the selection; only an exact ignore drops them", "[registry]") {
+  Selection narrow;
+  narrow.select = {"PPL101"};
+  CHECK(has(select_rules(narrow).rules, "PPL001"));
+
+  for (const char* broad : {"ALL", "PPL", "PPL0", "PPL00"}) {
+    Selection ignored;
+    ignored.ignore = {broad};
+    CHECK(has(select_rules(ignored).rules, "PPL001"));
+    CHECK(rules_ignored_by(broad).size() + 1 == rules_matching(broad).size());
+  }
+  for (const char* exact : {"PPL001", "ppl001", "parse-error"}) {
+    Selection ignored;
+    ignored.select = {"PPL101"};
+    ignored.ignore = {exact};
+    CHECK_FALSE(has(select_rules(ignored).rules, "PPL001"));
+    CHECK(rules_ignored_by(exact).size() == 1);
+  }
+
+  // Layers: the file's exact ignore holds under a command line that only adds; a command line
+  // that selects anew starts over, with PPL001.
+  const SelectionLayer file{std::nullopt, {}, {"PPL001"}};
+  const SelectionLayer adds{std::nullopt, {"PPL102"}, {}};
+  const SelectionLayer selects{std::vector<std::string>{"PPL102"}, {}, {}};
+  const SelectionLayer kept[] = {file, adds};
+  CHECK_FALSE(has(select_rules(kept, false).rules, "PPL001"));
+  const SelectionLayer restarted[] = {file, selects};
+  CHECK(has(select_rules(restarted, false).rules, "PPL001"));
 }

@@ -87,6 +87,39 @@ TEST_CASE("file directives", "[suppression]") {
   CHECK_FALSE(parse_file_noqa("# pyperf-lint noqa"));
 }
 
+TEST_CASE("the carriage return of a CRLF line is not part of a directive", "[suppression]") {
+  CHECK(parse_noqa("# noqa\r")->blanket);
+  CHECK(codes_of("# noqa: PPL102\r") == std::vector<std::string>{"PPL102"});
+  CHECK(parse_file_noqa("# pyperf-lint: noqa\r")->blanket);
+  CHECK(parse_file_noqa("# pyperf-lint: noqa: PPL102\r")->codes.size() == 1);
+  CHECK(lint("k = 1\r\nif k in ('a', 'b', 'c'):  # noqa\r\n    pass\r\n", {"PPL102"}).empty());
+  CHECK(lint("# pyperf-lint: noqa\r\nk = 1\r\nif k in ('a', 'b', 'c'):\r\n    pass\r\n", {"PPL102"}).empty());
+}
+
+TEST_CASE("a code after noqa without the colon is a blanket directive, with a warning", "[suppression]") {
+  const auto line = parse_noqa("# noqa PPL102");
+  REQUIRE(line);
+  CHECK(line->blanket);
+  CHECK(line->colonless_code == "PPL102");
+  CHECK(parse_noqa("# noqa literal-list-membership")->colonless_code == "literal-list-membership");
+  CHECK(parse_noqa("# noqa E501\r")->colonless_code == "E501");
+  CHECK(parse_noqa("# noqa because it is fine")->colonless_code.empty());  // prose, not a code
+  CHECK(parse_noqa("# noqa: PPL102")->colonless_code.empty());
+  CHECK(parse_file_noqa("# pyperf-lint: noqa PPL102")->colonless_code == "PPL102");
+
+  // The finding is suppressed (ruff's reading), and the file's result carries the warning, also
+  // when nothing is found.
+  const std::string source = "k = 1\nif k in ('a', 'b', 'c'):  # noqa PPL305\n    pass\n";
+  CHECK(lint(source, {"PPL102"}).empty());
+  const auto result = pyperf::lint::lint_source("t.py", source, pyperf::lint::select_rules({}).rules);
+  REQUIRE(result.warnings.size() == 1);
+  CHECK(result.warnings[0] ==
+        "2: `# noqa PPL305` has no colon: it is read as a blanket `# noqa` and silences every rule on its line; "
+        "write `# noqa: PPL305` for that rule only");
+  CHECK(pyperf::lint::lint_source("t.py", "x = 1  # noqa PPL102\n", pyperf::lint::select_rules({}).rules)
+            .warnings.size() == 1);
+}
+
 TEST_CASE("suppression filters findings by line, code and file", "[suppression]") {
   CHECK(lint("k = 1\n" + kFinding, {"PPL102"}) == std::vector<std::string>{"PPL102:2"});
   CHECK(lint("k = 1\nif k in ('a', 'b', 'c'):  # noqa\n    pass\n", {"PPL102"}).empty());

@@ -1,0 +1,22 @@
+#pragma once
+// Reading whole files the tool was asked to read: sources and configuration files. A path can
+// name anything, and some things never end (/dev/zero) or block until a writer comes (a FIFO), so
+// only regular files are read, opened without blocking and read up to a size limit.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace pyperf::app {
+
+struct ReadError {
+  bool too_large = false;  // over the limit: the caller says how to raise it, if it can be raised
+  std::string reason;      // "Permission denied", "not a regular file (a FIFO)",
+                           // "12.3 MB is over the 10.0 MB size limit"
+};
+
+// Reads the regular file at `path` (symbolic links followed) into `out`. Refuses directories,
+// FIFOs, devices and sockets, and files over `max_size` bytes, also when one grows while read.
+std::optional<ReadError> read_regular_file(const std::string& path, std::uint64_t max_size, std::string& out);
+
+}  // namespace pyperf::app
