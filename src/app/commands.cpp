@@ -108,7 +108,7 @@ int run_check(const Settings& cli) {
     std::cerr << "pyperf-lint: error: `-` (standard input) cannot be combined with other paths\n";
     return kExitError;
   }
-  if (paths.empty()) paths.push_back(".");
+  if (paths.empty()) paths.emplace_back(".");
 
   std::vector<SourceFile> files;
   std::vector<std::string> errors;

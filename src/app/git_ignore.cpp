@@ -22,6 +22,7 @@ namespace {
 // fails. Variables that would point git at another repository (set inside git hooks) are dropped.
 std::optional<std::string> capture(const std::vector<std::string>& argv) {
   std::vector<char*> args;
+  args.reserve(argv.size() + 1);
   for (const std::string& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
   std::vector<char*> env;

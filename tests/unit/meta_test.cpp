@@ -5,6 +5,7 @@
 #include <regex>
 #include <set>
 
+#include <fmt/core.h>
 #include <catch2/catch.hpp>
 
 #include "cost/cost_table.hpp"
@@ -59,7 +60,7 @@ TEST_CASE("every rule has source, doc, fixture and registry line", "[meta]") {
     CHECK(meta.family == family_for(code));
     CHECK(fs::exists(kRoot / "rules" / std::string(meta.family) / (snake + ".cpp")));
     CHECK(fs::exists(kRoot / "rules" / std::string(meta.family) / (snake + ".md")));
-    CHECK(registry.find("PYPERF_RULE(" + code + ", " + snake + ")") != std::string::npos);
+    CHECK(registry.find(fmt::format("PYPERF_RULE({}, {})", code, snake)) != std::string::npos);
     CHECK(!meta.summary.empty());
     CHECK(meta.summary.back() != '.');
     CHECK(!meta.fix_title.empty());
