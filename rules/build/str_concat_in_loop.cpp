@@ -15,7 +15,6 @@
 namespace pyperf::rules {
 namespace {
 
-using syntax::Field;
 using syntax::Kind;
 using syntax::Node;
 

@@ -102,12 +102,11 @@ class DictLookupInKeyLoop final : public lint::Rule {
         if (unconditional && syntax::unparenthesize(use.site.field(Field::SubscriptIndex)).text(src) == k) {
           looked_up = true;
         }
-      } else if (use.kind == semantic::UseKind::MethodCall &&
-                 (use.member == "pop" || use.member == "popitem" || use.member == "clear" || use.member == "update" ||
-                  use.member == "setdefault")) {
+      } else if (use.kind == semantic::UseKind::IndexDelete ||
+                 (use.kind == semantic::UseKind::MethodCall &&
+                  (use.member == "pop" || use.member == "popitem" || use.member == "clear" || use.member == "update" ||
+                   use.member == "setdefault"))) {
         return;  // resizing while iterating: a different problem
-      } else if (use.kind == semantic::UseKind::IndexDelete) {
-        return;
       }
     }
     if (!looked_up) return;

@@ -128,7 +128,7 @@ std::optional<int> plan_jobs(const Settings& cli, Plan& plan) {
     std::cerr << "pyperf-lint: error: `-` (standard input) cannot be combined with other paths\n";
     return kExitError;
   }
-  if (paths.empty()) paths.push_back(".");
+  if (paths.empty()) paths.emplace_back(".");
 
   std::vector<SourceFile> files;
   std::optional<std::string> stdin_bytes;

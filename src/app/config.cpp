@@ -234,8 +234,10 @@ std::string_view option_type_name(lint::OptionType type) {
 RuleOptionValues read_rule_options(const lint::RuleMeta& meta, const toml::table& table, const Reader& r) {
   RuleOptionValues values;
   for (auto&& [key, value] : table) {
+    // The lambdas capture the structured bindings through init-captures: capturing them directly is
+    // C++20, which clang (and so clang-tidy) supports only from version 16.
     const auto option = std::find_if(meta.options.begin(), meta.options.end(),
-                                     [&](const lint::RuleOption& o) { return o.name == key.str(); });
+                                     [&k = key](const lint::RuleOption& o) { return o.name == k.str(); });
     if (option == meta.options.end()) {
       std::vector<std::string_view> names;
       for (const lint::RuleOption& o : meta.options) names.push_back(o.name);
@@ -243,9 +245,8 @@ RuleOptionValues read_rule_options(const lint::RuleMeta& meta, const toml::table
                                        fmt::join(names, ", ")));
     }
     const std::string where = fmt::format("{}.{}", meta.name, key.str());
-    auto wrong = [&] {
-      r.fail(value.source(),
-             fmt::format("`{}` must be {}, found {}", where, option_type_name(option->type), type_name(value)));
+    auto wrong = [&, &v = value] {
+      r.fail(v.source(), fmt::format("`{}` must be {}, found {}", where, option_type_name(option->type), type_name(v)));
     };
     switch (option->type) {
       case lint::OptionType::Bool:
@@ -277,8 +278,9 @@ const lint::RuleMeta* rule_named(std::string_view name) {
 
 void read_table(const toml::table& table, ConfigFile& out, const Reader& r, std::string_view where) {
   for (auto&& [key, value] : table) {
+    // An init-capture for the structured binding, as in read_rule_options (clang < 16).
     const auto known =
-        std::find_if(std::begin(kKeys), std::end(kKeys), [&](const Key& k) { return k.doc.name == key.str(); });
+        std::find_if(std::begin(kKeys), std::end(kKeys), [&n = key](const Key& k) { return k.doc.name == n.str(); });
     if (known != std::end(kKeys)) {
       known->read(value, out, r);
       continue;
@@ -340,12 +342,14 @@ std::string toml_quoted(std::string_view text) {
 
 std::string string_list(const std::vector<std::string>& items) {
   std::vector<std::string> out;
+  out.reserve(items.size());
   for (const std::string& item : items) out.push_back(toml_quoted(item));
   return fmt::format("[{}]", fmt::join(out, ", "));
 }
 
 std::string rule_list(const std::vector<const lint::Rule*>& rules) {
   std::vector<std::string> codes;
+  codes.reserve(rules.size());
   for (const lint::Rule* rule : rules) codes.emplace_back(rule->meta().code);
   return string_list(codes);
 }

@@ -94,15 +94,13 @@ int impact_score(const RuleMeta& meta, std::optional<cost::Change> change, std::
                  std::optional<std::uint64_t> size, std::optional<double> measured_ratio) {
   if (meta.tier == Tier::Tool || !change) return 0;
   const int delta = std::max(0, rank(change->before.average) - rank(change->after.average));
-  double score = 0;
   // Micro rules change a constant factor even where the table names different classes
   // (a frozenset probe against a 5-element scan): their measured ratio is what they save.
   if (delta == 0 || meta.tier == Tier::Micro) {
     return micro_impact(measured_ratio.value_or(1.2), loop_depth);
-  } else {
-    // An asymptotic saving grows with n and is paid on every iteration of every enclosing loop.
-    score = 25 + 10.0 * delta + 12.0 * std::min<std::uint32_t>(loop_depth, 3);
   }
+  // An asymptotic saving grows with n and is paid on every iteration of every enclosing loop.
+  double score = 25 + 10.0 * delta + 12.0 * std::min<std::uint32_t>(loop_depth, 3);
   if (size && delta > 0 && meta.tier != Tier::Micro) {  // a micro rule's ratio already reflects the size
     if (*size < 10) {
       score -= 15;

@@ -79,7 +79,7 @@ std::string relative_path(std::string_view path, std::string_view base) {
   if (path == "-") return "-";
   std::string root = base.empty() ? absolute_path(".") : absolute_path(base);
   while (root.size() > 1 && root.back() == '/') root.pop_back();
-  const std::string abs = absolute_path(path);
+  std::string abs = absolute_path(path);
   if (abs.size() > root.size() + 1 && abs.starts_with(root) && abs[root.size()] == '/') {
     return abs.substr(root == "/" ? 1 : root.size() + 1);
   }

@@ -615,6 +615,7 @@ KindInfo Model::kind_of_binding(BindingId id, int depth) const {
       if (prior_ref == nullptr) break;
       const KindInfo prior = kind_of_reference(*prior_ref, depth + 1);
       const std::string_view op = text(b.statement.field(Field::Operator));
+      // NOLINTNEXTLINE(bugprone-branch-clone): one case per branch, each with its reason
       if (is_mutable_container(prior.kind)) {
         k = prior;  // in-place operators keep the container's type
       } else if ((prior.kind == ValueKind::Str || prior.kind == ValueKind::Bytes || prior.kind == ValueKind::Tuple) &&

@@ -66,6 +66,7 @@ std::string iconv_name(const std::string& name) {
 // Transcodes `bytes` from `encoding` to UTF-8 with glibc's iconv.
 std::optional<std::string> transcode(const std::string& bytes, const std::string& encoding, std::string& error) {
   iconv_t cd = iconv_open("UTF-8", iconv_name(encoding).c_str());
+  // NOLINTNEXTLINE(performance-no-int-to-ptr): (iconv_t)-1 is how iconv_open reports failure
   if (cd == reinterpret_cast<iconv_t>(-1)) {
     error = fmt::format("unknown encoding '{}' in the coding declaration", encoding);
     return std::nullopt;

@@ -29,6 +29,7 @@ std::string error_of(const std::string& text, bool pyproject = false) {
 
 std::vector<std::string> codes(const std::vector<const pyperf::lint::Rule*>& rules) {
   std::vector<std::string> out;
+  out.reserve(rules.size());
   for (const auto* rule : rules) out.emplace_back(rule->meta().code);
   return out;
 }

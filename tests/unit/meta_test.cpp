@@ -6,6 +6,7 @@
 #include <regex>
 #include <set>
 
+#include <fmt/core.h>
 #include <catch2/catch.hpp>
 
 #include "cost/cost_table.hpp"
