@@ -1,5 +1,8 @@
 #include "semantic/builder.hpp"
 
+#include <array>
+#include <initializer_list>
+
 #include <algorithm>
 
 namespace pyperf::semantic {
@@ -54,6 +57,28 @@ Node final_value(Node value) {
   while (value.is(Kind::Assignment)) value = value.field(Field::Right);
   return value;
 }
+
+// The family of statement or expression a parent node belongs to, for child_frame().
+enum class Family : std::uint8_t { Other, Definition, Binding, Loop, Import, Expression, Pattern };
+
+constexpr std::array<Family, syntax::kKindCount> kFamilies = [] {
+  std::array<Family, syntax::kKindCount> out{};
+  const auto set = [&out](Family family, std::initializer_list<Kind> kinds) {
+    for (const Kind k : kinds) out[static_cast<std::size_t>(k)] = family;
+  };
+  set(Family::Definition,
+      {Kind::FunctionDefinition, Kind::Lambda, Kind::ClassDefinition, Kind::Parameters, Kind::LambdaParameters,
+       Kind::DefaultParameter, Kind::TypedDefaultParameter, Kind::TypedParameter});
+  set(Family::Binding, {Kind::Assignment, Kind::AugmentedAssignment, Kind::NamedExpression, Kind::DeleteStatement,
+                        Kind::GlobalStatement, Kind::NonlocalStatement, Kind::TypeAliasStatement});
+  set(Family::Loop, {Kind::ForStatement, Kind::WhileStatement, Kind::ListComprehension, Kind::SetComprehension,
+                     Kind::DictionaryComprehension, Kind::GeneratorExpression, Kind::ForInClause});
+  set(Family::Import, {Kind::ImportStatement, Kind::ImportFromStatement, Kind::FutureImportStatement,
+                       Kind::AliasedImport, Kind::DottedName});
+  set(Family::Expression, {Kind::Attribute, Kind::KeywordArgument, Kind::Subscript});
+  set(Family::Pattern, {Kind::WithItem, Kind::ExceptClause, Kind::AsPattern, Kind::CaseClause});
+  return out;
+}();
 
 }  // namespace
 
@@ -173,6 +198,38 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
   f.annotation = parent.annotation;
   f.param_scope = parent.param_scope;
 
+  switch (kFamilies[static_cast<std::size_t>(parent.kind)]) {
+    case Family::Definition:
+      definition_child(parent, f, node, kind, field);
+      return f;
+    case Family::Binding:
+      binding_child(parent, f, field);
+      return f;
+    case Family::Loop:
+      loop_child(parent, f, kind, field);
+      return f;
+    case Family::Import:
+      import_child(parent, f, kind, field);
+      return f;
+    case Family::Expression:
+      expression_child(parent, f, field);
+      return f;
+    case Family::Pattern:
+      pattern_child(parent, f, kind, field);
+      return f;
+    case Family::Other:
+      break;
+  }
+  if (parent.in_case) {
+    case_pattern_child(parent, f, node, kind, field);
+  } else {
+    target_child(parent, f, kind);
+  }
+  return f;
+}
+
+// Children of def, class and lambda: their name, parameters (with defaults and annotations) and body.
+void Builder::definition_child(const Frame& parent, Frame& f, const Node& node, Kind kind, Field field) {
   switch (parent.kind) {
     case Kind::FunctionDefinition:
     case Kind::Lambda:
@@ -194,8 +251,7 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
       } else if (field == Field::TypeParameters) {
         f.ctx = Ctx::NotAName;
       }
-      return f;
-
+      return;
     case Kind::Parameters:
     case Kind::LambdaParameters:
       if (parent.ctx == Ctx::Param) {
@@ -205,8 +261,7 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
           f.annotation = node.field(Field::TypeAnnotation);
         }
       }
-      return f;
-
+      return;
     case Kind::DefaultParameter:
     case Kind::TypedDefaultParameter:
     case Kind::TypedParameter:
@@ -216,8 +271,15 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
             parent.kind == Kind::TypedParameter ? field != Field::TypeAnnotation : field == Field::Name;
         f.ctx = is_name ? Ctx::Param : Ctx::Load;
       }
-      return f;
+      return;
+    default:
+      return;
+  }
+}
 
+// Children of statements that bind or unbind names: assignments, walrus, del, type aliases, global/nonlocal.
+void Builder::binding_child(const Frame& parent, Frame& f, Field field) {
+  switch (parent.kind) {
     case Kind::Assignment:
       if (field == Field::Left) {
         const Node right = parent.node.field(Field::Right);
@@ -228,8 +290,7 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
         f.annotation = parent.node.field(Field::TypeAnnotation);
         f.unpacked = false;
       }
-      return f;
-
+      return;
     case Kind::AugmentedAssignment:
       if (field == Field::Left) {
         f.ctx = Ctx::AugStore;
@@ -239,8 +300,45 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
         f.annotation = {};
         f.unpacked = false;
       }
-      return f;
+      return;
+    case Kind::NamedExpression:
+      if (field == Field::Name) {
+        f.ctx = Ctx::Store;
+        f.store_kind = BindingKind::NamedExpression;
+        f.value = parent.node.field(Field::Value);
+        f.statement = parent.node;
+        f.annotation = {};
+        f.unpacked = false;
+      }
+      return;
+    case Kind::DeleteStatement:
+      f.ctx = Ctx::Del;
+      f.statement = parent.node;
+      return;
+    case Kind::GlobalStatement:
+    case Kind::NonlocalStatement:
+      f.ctx = Ctx::Declare;
+      f.global_decl = parent.kind == Kind::GlobalStatement;
+      return;
+    case Kind::TypeAliasStatement:
+      if (field == Field::Left) {
+        f.ctx = Ctx::Store;
+        f.store_kind = BindingKind::TypeAlias;
+        f.statement = parent.node;
+        f.value = {};
+        f.annotation = {};
+      } else {
+        f.ctx = Ctx::NotAName;  // lazily evaluated
+      }
+      return;
+    default:
+      return;
+  }
+}
 
+// Children of for and while loops and comprehension clauses: which loop and scope the child runs in.
+void Builder::loop_child(const Frame& parent, Frame& f, Kind kind, Field field) {
+  switch (parent.kind) {
     case Kind::ForStatement:
       if (field == Field::Left) {
         f.ctx = Ctx::Store;
@@ -253,12 +351,10 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
       } else if (field == Field::Body) {
         f.loop = parent.new_loop;
       }
-      return f;
-
+      return;
     case Kind::WhileStatement:
       if (field == Field::Condition || field == Field::Body) f.loop = parent.new_loop;
-      return f;
-
+      return;
     case Kind::ListComprehension:
     case Kind::SetComprehension:
     case Kind::DictionaryComprehension:
@@ -279,9 +375,8 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
         f.scope = comp.new_scope;
         f.loop = comp.clause == 0 ? comp.loop : comp.first_loop + comp.clause - 1;
       }
-      return f;
+      return;
     }
-
     case Kind::ForInClause:
       if (field == Field::Left) {
         f.ctx = Ctx::Store;
@@ -296,67 +391,15 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
         // The first iterable is evaluated in the scope enclosing the comprehension.
         if (parent.clause == 1) f.scope = model_.scopes_[parent.scope].parent;
       }
-      return f;
+      return;
+    default:
+      return;
+  }
+}
 
-    case Kind::NamedExpression:
-      if (field == Field::Name) {
-        f.ctx = Ctx::Store;
-        f.store_kind = BindingKind::NamedExpression;
-        f.value = parent.node.field(Field::Value);
-        f.statement = parent.node;
-        f.annotation = {};
-        f.unpacked = false;
-      }
-      return f;
-
-    case Kind::Attribute:
-      f.unpacked = false;
-      f.ctx = field == Field::Attribute ? Ctx::NotAName : (parent.ctx == Ctx::NotAName ? Ctx::NotAName : Ctx::Load);
-      return f;
-
-    case Kind::KeywordArgument:
-      if (field == Field::Name) f.ctx = Ctx::NotAName;
-      return f;
-
-    case Kind::Subscript:
-      // `x[i] = v` and `del x[i]` store into / delete from x: they read the name x.
-      f.unpacked = false;
-      if (parent.ctx != Ctx::NotAName) f.ctx = Ctx::Load;
-      return f;
-
-    case Kind::WithItem:
-      if (kind == Kind::AsPattern) f.store_kind = BindingKind::WithTarget;
-      return f;
-
-    case Kind::ExceptClause:
-      if (kind == Kind::AsPattern) f.store_kind = BindingKind::ExceptTarget;
-      return f;
-
-    case Kind::AsPattern:
-      if (parent.in_case) {
-        f.in_case = true;
-        if (kind == Kind::Identifier) f.ctx = Ctx::Capture;  // `case <pattern> as name`
-      } else if (field == Field::Alias) {
-        f.ctx = Ctx::Store;
-        f.store_kind = parent.store_kind;
-        f.value = {};
-        f.statement = parent.node;
-        f.annotation = {};
-        f.unpacked = false;
-      }
-      return f;
-
-    case Kind::DeleteStatement:
-      f.ctx = Ctx::Del;
-      f.statement = parent.node;
-      return f;
-
-    case Kind::GlobalStatement:
-    case Kind::NonlocalStatement:
-      f.ctx = Ctx::Declare;
-      f.global_decl = parent.kind == Kind::GlobalStatement;
-      return f;
-
+// Children of import statements and dotted names.
+void Builder::import_child(const Frame& parent, Frame& f, Kind kind, Field field) {
+  switch (parent.kind) {
     case Kind::ImportStatement:
       if (field == Field::Name) {
         f.ctx = kind == Kind::DottedName ? Ctx::ImportName : Ctx::Load;
@@ -365,8 +408,7 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
         f.value = {};
         f.annotation = {};
       }
-      return f;
-
+      return;
     case Kind::ImportFromStatement:
       if (field == Field::Name) {
         f.ctx = Ctx::Store;
@@ -377,19 +419,16 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
       } else {
         f.ctx = Ctx::NotAName;
       }
-      return f;
-
+      return;
     case Kind::FutureImportStatement:
       f.ctx = Ctx::NotAName;
-      return f;
-
+      return;
     case Kind::AliasedImport:
       f.ctx = field == Field::Alias ? Ctx::Store : Ctx::NotAName;
-      return f;
-
+      return;
     case Kind::DottedName: {
       Frame& dotted = frames_.back();
-      if (kind != Kind::Identifier) return f;
+      if (kind != Kind::Identifier) return;
       ++dotted.clause;
       if (parent.ctx == Ctx::ImportName) {
         f.ctx = dotted.clause == 1 ? Ctx::Store : Ctx::NotAName;  // `import a.b` binds `a`
@@ -405,52 +444,87 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
       } else {
         f.ctx = dotted.clause == 1 ? Ctx::Load : Ctx::NotAName;
       }
-      return f;
+      return;
     }
+    default:
+      return;
+  }
+}
 
-    case Kind::TypeAliasStatement:
-      if (field == Field::Left) {
+// Children of expressions whose children are not all names: attributes, keyword arguments, subscripts.
+void Builder::expression_child(const Frame& parent, Frame& f, Field field) {
+  switch (parent.kind) {
+    case Kind::Attribute:
+      f.unpacked = false;
+      f.ctx = field == Field::Attribute ? Ctx::NotAName : (parent.ctx == Ctx::NotAName ? Ctx::NotAName : Ctx::Load);
+      return;
+    case Kind::KeywordArgument:
+      if (field == Field::Name) f.ctx = Ctx::NotAName;
+      return;
+    case Kind::Subscript:
+      // `x[i] = v` and `del x[i]` store into / delete from x: they read the name x.
+      f.unpacked = false;
+      if (parent.ctx != Ctx::NotAName) f.ctx = Ctx::Load;
+      return;
+    default:
+      return;
+  }
+}
+
+// Children of with/except targets and match cases.
+void Builder::pattern_child(const Frame& parent, Frame& f, Kind kind, Field field) {
+  switch (parent.kind) {
+    case Kind::WithItem:
+      if (kind == Kind::AsPattern) f.store_kind = BindingKind::WithTarget;
+      return;
+    case Kind::ExceptClause:
+      if (kind == Kind::AsPattern) f.store_kind = BindingKind::ExceptTarget;
+      return;
+    case Kind::AsPattern:
+      if (parent.in_case) {
+        f.in_case = true;
+        if (kind == Kind::Identifier) f.ctx = Ctx::Capture;  // `case <pattern> as name`
+      } else if (field == Field::Alias) {
         f.ctx = Ctx::Store;
-        f.store_kind = BindingKind::TypeAlias;
-        f.statement = parent.node;
+        f.store_kind = parent.store_kind;
         f.value = {};
+        f.statement = parent.node;
         f.annotation = {};
-      } else {
-        f.ctx = Ctx::NotAName;  // lazily evaluated
+        f.unpacked = false;
       }
-      return f;
-
+      return;
     case Kind::CaseClause:
       if (kind == Kind::CasePattern) {
         f.in_case = true;
         f.ctx = Ctx::Load;
       }
-      return f;
-
+      return;
     default:
-      break;
+      return;
   }
-
-  if (parent.in_case) {
-    if (is_case_pattern_kind(kind)) f.in_case = true;
-    if (kind == Kind::DottedName) {
-      // A single name under a case/keyword/splat pattern captures; under a class pattern it is
-      // the class being matched.
-      const bool class_name = parent.kind == Kind::ClassPattern;
-      f.ctx = (!class_name && node.named_child_count() == 1) ? Ctx::Capture : Ctx::Load;
-    } else if (kind == Kind::Identifier) {
-      if (parent.kind == Kind::KeywordPattern) {
-        f.ctx = parent.node.named_child(0) == node ? Ctx::NotAName : Ctx::Capture;
-      } else if (parent.kind == Kind::SplatPattern) {
-        f.ctx = Ctx::Capture;
-      }
-    } else if (parent.kind == Kind::DictPattern && field == Field::Key) {
-      f.in_case = false;
+}
+// Inside a match case pattern: which names capture and which are read.
+void Builder::case_pattern_child(const Frame& parent, Frame& f, const Node& node, Kind kind, Field field) {
+  if (is_case_pattern_kind(kind)) f.in_case = true;
+  if (kind == Kind::DottedName) {
+    // A single name under a case/keyword/splat pattern captures; under a class pattern it is
+    // the class being matched.
+    const bool class_name = parent.kind == Kind::ClassPattern;
+    f.ctx = (!class_name && node.named_child_count() == 1) ? Ctx::Capture : Ctx::Load;
+  } else if (kind == Kind::Identifier) {
+    if (parent.kind == Kind::KeywordPattern) {
+      f.ctx = parent.node.named_child(0) == node ? Ctx::NotAName : Ctx::Capture;
+    } else if (parent.kind == Kind::SplatPattern) {
+      f.ctx = Ctx::Capture;
     }
-    if (f.in_case && f.ctx != Ctx::Capture && f.ctx != Ctx::NotAName) f.ctx = Ctx::Load;
-    return f;
+  } else if (parent.kind == Kind::DictPattern && field == Field::Key) {
+    f.in_case = false;
   }
+  if (f.in_case && f.ctx != Ctx::Capture && f.ctx != Ctx::NotAName) f.ctx = Ctx::Load;
+}
 
+// Elsewhere: names inside assignment, deletion and parameter targets (tuples, lists, stars).
+void Builder::target_child(const Frame& parent, Frame& f, Kind kind) {
   if (is_target_container(parent.kind) &&
       (parent.ctx == Ctx::Store || parent.ctx == Ctx::Del || parent.ctx == Ctx::Param)) {
     f.ctx = parent.ctx;
@@ -458,16 +532,15 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
     const bool destructures = parent.kind != Kind::ParenthesizedExpression && parent.kind != Kind::AsPatternTarget &&
                               parent.kind != Kind::ExpressionList;
     f.unpacked = parent.unpacked || destructures;
-    return f;
+    return;
   }
   if (parent.ctx == Ctx::Del && (kind == Kind::Identifier || is_target_container(kind))) {
     f.ctx = Ctx::Del;
-    return f;
+    return;
   }
   if (parent.ctx == Ctx::Store && kind == Kind::Identifier && parent.kind == Kind::DottedName) {
     f.ctx = Ctx::Store;
   }
-  return f;
 }
 
 void Builder::on_identifier(const Frame& frame, const Node& node) {

@@ -63,7 +63,19 @@ class Builder {
     syntax::Node annotation;
   };
 
+  // The frame of a child entered from `parent`: what its names mean there. One function per
+  // family of parent node (builder.cpp), chosen through a table by the parent's kind.
   Frame child_frame(const Frame& parent, const syntax::Node& node, syntax::Kind kind, syntax::Field field);
+  void definition_child(const Frame& parent, Frame& f, const syntax::Node& node, syntax::Kind kind,
+                        syntax::Field field);
+  void binding_child(const Frame& parent, Frame& f, syntax::Field field);
+  void loop_child(const Frame& parent, Frame& f, syntax::Kind kind, syntax::Field field);
+  void import_child(const Frame& parent, Frame& f, syntax::Kind kind, syntax::Field field);
+  void expression_child(const Frame& parent, Frame& f, syntax::Field field);
+  void pattern_child(const Frame& parent, Frame& f, syntax::Kind kind, syntax::Field field);
+  void case_pattern_child(const Frame& parent, Frame& f, const syntax::Node& node, syntax::Kind kind,
+                          syntax::Field field);
+  void target_child(const Frame& parent, Frame& f, syntax::Kind kind);
   void on_identifier(const Frame& frame, const syntax::Node& node);
   void on_attribute(const Frame& frame, const syntax::Node& node);
   // How the node entered with `frame` is used, judged from its parent and grandparent.
