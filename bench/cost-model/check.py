@@ -2,8 +2,8 @@
 """Cost-model evidence check (no timing): pairs exist, pairs are equivalent, the measured advice is not slower.
 
 Fails (exit 1) when:
-  (a) a rule registered in rules/rules.def (tool rules PPL0xx aside) or listed in the catalog
-      (../shared/design/RULES.md, when present) has no pair module bench/cost-model/pairs/<CODE>.py,
+  (a) a rule registered in rules/rules.def (tool rules PPL0xx aside) or listed in a rule catalog
+      given with --catalog (a markdown table of codes) has no pair module bench/cost-model/pairs/<CODE>.py,
       or a pair module does not follow the protocol (README.md);
   (b) on any interpreter found (python3, python3.X, pyenv 3.9+; or the --python ones), a pair's
       before and after give different results (sizes up to --max-n), or a function mutates its inputs;
@@ -203,7 +203,7 @@ def main(argv=None):
     ap.add_argument("--pairs", default=str(common.PAIRS_DIR))
     ap.add_argument("--results", default=str(common.HERE), help="directory holding results.csv and RESULTS.md")
     ap.add_argument("--rules-def", default=str(common.RULES_DEF))
-    ap.add_argument("--catalog", default=str(common.CATALOG))
+    ap.add_argument("--catalog", default=None)
     ap.add_argument("--root", default=str(common.ROOT), help="repository root (for rules/<family>/<rule>.md)")
     args = ap.parse_args(argv)
 

@@ -17,7 +17,6 @@ HARNESS = HERE / "harness.py"
 RESULTS_MD = HERE / "RESULTS.md"
 RESULTS_CSV = HERE / "results.csv"
 RULES_DEF = ROOT / "rules" / "rules.def"
-CATALOG = ROOT.parent / "shared" / "design" / "RULES.md"
 
 SUPPORTED = ("3.9", "3.10", "3.11", "3.12", "3.13")
 MIN_VERSION = (3, 9)
@@ -147,7 +146,7 @@ def rules_def_codes(path=RULES_DEF):
     return codes
 
 
-def catalog_codes(path=CATALOG):
+def catalog_codes(path):
     """{code: kebab name} from the catalog's tables (`| PPL101 | membership-test-on-list | ...`)."""
     codes = {}
     for line in Path(path).read_text(encoding="utf-8").splitlines():

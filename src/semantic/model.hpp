@@ -226,10 +226,6 @@ class Model {
   const Reference& reference(ReferenceId id) const { return references_[id]; }
   const Loop& loop(LoopId id) const { return loops_[id]; }
   std::uint32_t loop_depth(LoopId id) const { return id == kNone ? 0 : loops_[id].depth; }
-  std::size_t scope_count() const { return scopes_.size(); }
-  std::size_t binding_count() const { return bindings_.size(); }
-  std::size_t reference_count() const { return references_.size(); }
-  std::size_t loop_count() const { return loops_.size(); }
 
   // The reference recorded for a load of this identifier, or nullptr (not a load of a name).
   const Reference* reference_at(const syntax::Node& identifier) const;

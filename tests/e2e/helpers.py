@@ -75,8 +75,8 @@ def fixture_expectations(path):
     return select, sorted(expected), target
 
 
-# SARIF 2.1.0's schema (OASIS, errata 01; a copy of ../shared/schemas/sarif-schema-2.1.0.json, so
-# that a fresh clone can validate without the shared folder).
+# SARIF 2.1.0's schema (OASIS, errata 01), kept in the repository so that a fresh clone validates
+# offline.
 SARIF_SCHEMA = Path(__file__).resolve().parent / "data" / "sarif-schema-2.1.0.json"
 
 _VALIDATE = """
