@@ -34,13 +34,9 @@ class BytesConcatInLoop final : public lint::Rule {
   const lint::RuleMeta& meta() const override { return kMeta; }
 
   void check(const Node& node, lint::Context& ctx) const override {
-    if (ctx.loop_depth() == 0) return;
-    const std::string_view src = ctx.source().text();
-    const Node target = syntax::concatenation_target(node, src);
-    if (target && ctx.semantic().accumulator_reset_within(target, ctx.semantic().loop(ctx.loop()).node)) return;
-    if (!target.is(Kind::Identifier) && !target.is(Kind::Attribute)) return;
-    const semantic::KindInfo kind = ctx.semantic().kind_of(syntax::concatenation_operand(node));
-    if (kind.kind != semantic::ValueKind::Bytes) return;
+    const auto found = lint::growing_accumulator(node, semantic::ValueKind::Bytes, ctx);
+    if (!found) return;
+    const auto& [target, kind] = *found;
     ctx.report(node, fmt::format("`{} += ...` copies the whole bytes object ({}) on every iteration: O(n²) in all; "
                                  "append to a bytearray (amortized O(1) per byte) or collect the pieces and "
                                  "b''.join() them once",

@@ -36,14 +36,11 @@ class ListConcatInLoop final : public lint::Rule {
   const lint::RuleMeta& meta() const override { return kMeta; }
 
   void check(const Node& node, lint::Context& ctx) const override {
-    if (ctx.loop_depth() == 0) return;
-    const std::string_view src = ctx.source().text();
-    const Node target = syntax::concatenation_target(node, src);
-    if (target && ctx.semantic().accumulator_reset_within(target, ctx.semantic().loop(ctx.loop()).node)) return;
-    if (!node.is(Kind::Assignment) || (!target.is(Kind::Identifier) && !target.is(Kind::Attribute))) return;
+    if (!node.is(Kind::Assignment)) return;  // `L += x` already extends in place
+    const auto found = lint::growing_accumulator(node, semantic::ValueKind::List, ctx);
+    if (!found) return;
+    const auto& [target, kind] = *found;
     const auto& model = ctx.semantic();
-    const semantic::KindInfo kind = model.kind_of(syntax::concatenation_operand(node));
-    if (kind.kind != semantic::ValueKind::List) return;
     const auto variable = model.variable_of(target);
     if (!variable) return;
     // Each new list may be kept by someone (a snapshot per iteration): then in-place growth

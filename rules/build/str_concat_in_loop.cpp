@@ -39,14 +39,10 @@ class StrConcatInLoop final : public lint::Rule {
   const lint::RuleMeta& meta() const override { return kMeta; }
 
   void check(const Node& node, lint::Context& ctx) const override {
-    if (ctx.loop_depth() == 0) return;
-    const std::string_view src = ctx.source().text();
-    const Node target = syntax::concatenation_target(node, src);
-    if (target && ctx.semantic().accumulator_reset_within(target, ctx.semantic().loop(ctx.loop()).node)) return;
-    if (!target.is(Kind::Identifier) && !target.is(Kind::Attribute)) return;  // subscripts: value type unknown
+    const auto found = lint::growing_accumulator(node, semantic::ValueKind::Str, ctx);
+    if (!found) return;
+    const auto& [target, kind] = *found;
     const auto& model = ctx.semantic();
-    const semantic::KindInfo kind = model.kind_of(syntax::concatenation_operand(node));
-    if (kind.kind != semantic::ValueKind::Str) return;
     const std::string t = lint::quote(target, ctx);
     if (model.is_fast_local(target)) {
       const cost::Verdict verdict = ctx.advice_holds("join-local", std::nullopt);

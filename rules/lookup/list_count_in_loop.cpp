@@ -34,13 +34,9 @@ class ListCountInLoop final : public lint::Rule {
   const lint::RuleMeta& meta() const override { return kMeta; }
 
   void check(const Node& node, lint::Context& ctx) const override {
-    if (ctx.loop_depth() == 0) return;
-    const auto& model = ctx.semantic();
-    const auto found = lint::list_method_call(node, "count", 1, ctx);
+    const auto found = lint::repeated_list_scan(node, "count", ctx);
     if (!found) return;
     const auto& [call, kind, variable] = *found;
-    if (!model.invariant_in(variable, ctx.loop())) return;
-    if (lint::few_iterations(model.loop(ctx.loop()), ctx)) return;
     const std::string l = lint::quote(call.receiver, ctx);
     ctx.report(node, fmt::format("`{}.count(...)` scans the whole list ({}) on every iteration: O(n) per call, "
                                  "O(n·m) in all; `collections.Counter({})` built once before the loop counts every "

@@ -34,13 +34,9 @@ class ListIndexInLoop final : public lint::Rule {
   const lint::RuleMeta& meta() const override { return kMeta; }
 
   void check(const Node& node, lint::Context& ctx) const override {
-    if (ctx.loop_depth() == 0) return;
-    const auto& model = ctx.semantic();
-    const auto found = lint::list_method_call(node, "index", 1, ctx);
+    const auto found = lint::repeated_list_scan(node, "index", ctx);
     if (!found) return;
     const auto& [call, kind, variable] = *found;
-    if (!model.invariant_in(variable, ctx.loop())) return;  // index(x) only: a window search has 2+ args
-    if (lint::few_iterations(model.loop(ctx.loop()), ctx)) return;
     const std::string l = lint::quote(call.receiver, ctx);
     ctx.report(node, fmt::format("`{}.index(...)` scans the list ({}) on every iteration: O(n) per call; index the "
                                  "first positions once before the loop (`pos = {{}}` then `for i, v in "

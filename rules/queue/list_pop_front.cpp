@@ -33,15 +33,9 @@ class ListPopFront final : public lint::Rule {
   const lint::RuleMeta& meta() const override { return kMeta; }
 
   void check(const Node& node, lint::Context& ctx) const override {
-    if (ctx.loop_depth() == 0) return;  // one pop(0) is one O(n) shift: not worth a new type
-    const std::string_view src = ctx.source().text();
-    const auto& model = ctx.semantic();
-    const auto found = lint::list_method_call(node, "pop", 1, ctx);
-    if (!found || !syntax::is_int_literal(found->call.arguments.positional[0], 0, src)) return;
+    const auto found = lint::front_shift_in_loop(node, "pop", 1, ctx);
+    if (!found) return;
     const auto& [call, kind, variable] = *found;
-    if (!model.deque_compatible(variable)) return;
-    // A list created afresh on every iteration gets one shift per list: not the quadratic drain.
-    if (model.rebound_within(variable, model.loop(ctx.loop()).node)) return;
     const std::string q = lint::quote(call.receiver, ctx);
     ctx.report(node, fmt::format("`{}.pop(0)` shifts every remaining element of the list ({}): O(n) per call inside "
                                  "a loop; `collections.deque.popleft()` is O(1)",

@@ -249,4 +249,38 @@ bool in_type_error_handler(const Node& node, const Context& ctx) {
   return false;
 }
 
+std::optional<ListMethodCall> repeated_list_scan(const Node& call, std::string_view method, const Context& ctx) {
+  if (ctx.loop_depth() == 0) return std::nullopt;
+  const semantic::Model& model = ctx.semantic();
+  auto found = list_method_call(call, method, 1, ctx);  // one argument: a window search has 2+
+  if (!found || !model.invariant_in(found->variable, ctx.loop())) return std::nullopt;
+  if (few_iterations(model.loop(ctx.loop()), ctx)) return std::nullopt;
+  return found;
+}
+
+std::optional<ListMethodCall> front_shift_in_loop(const Node& call, std::string_view method, std::size_t positional,
+                                                  const Context& ctx) {
+  if (ctx.loop_depth() == 0) return std::nullopt;  // one shift is one O(n) copy: not worth a new type
+  const semantic::Model& model = ctx.semantic();
+  auto found = list_method_call(call, method, positional, ctx);
+  if (!found || !syntax::is_int_literal(found->call.arguments.positional[0], 0, ctx.source().text())) {
+    return std::nullopt;
+  }
+  if (!model.deque_compatible(found->variable)) return std::nullopt;
+  // A list created afresh on every iteration gets one shift per list: not the quadratic drain.
+  if (model.rebound_within(found->variable, model.loop(ctx.loop()).node)) return std::nullopt;
+  return found;
+}
+
+std::optional<Accumulation> growing_accumulator(const Node& statement, semantic::ValueKind kind, const Context& ctx) {
+  if (ctx.loop_depth() == 0) return std::nullopt;
+  const semantic::Model& model = ctx.semantic();
+  const Node target = syntax::concatenation_target(statement, ctx.source().text());
+  if (!target.is(Kind::Identifier) && !target.is(Kind::Attribute)) return std::nullopt;  // subscripts: type unknown
+  if (model.accumulator_reset_within(target, model.loop(ctx.loop()).node)) return std::nullopt;
+  const semantic::KindInfo operand = model.kind_of(syntax::concatenation_operand(statement));
+  if (operand.kind != kind) return std::nullopt;
+  return Accumulation{target, operand};
+}
+
 }  // namespace pyperf::lint

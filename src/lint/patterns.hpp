@@ -83,6 +83,23 @@ struct ListMethodCall {
 std::optional<ListMethodCall> list_method_call(const syntax::Node& call, std::string_view method,
                                                std::size_t positional, const Context& ctx);
 
+// The near-twin rules' shared guards, each true only inside a loop:
+// `L.method(v)` (index, count) on a known list that the loop leaves alone, in a loop that visibly
+// runs more than a few times: a scan repeated with the same list.
+std::optional<ListMethodCall> repeated_list_scan(const syntax::Node& call, std::string_view method, const Context& ctx);
+// `L.method(0, ...)` (pop, insert) with `positional` arguments on a known list that could be a
+// deque and is not created afresh by the loop: a shift of the whole list on every iteration.
+std::optional<ListMethodCall> front_shift_in_loop(const syntax::Node& call, std::string_view method,
+                                                  std::size_t positional, const Context& ctx);
+// `x += y` / `x = x + y` with x a name or attribute holding a value of `kind`, growing across the
+// iterations of the loop (not reset inside it): the accumulator and what it is known to hold.
+struct Accumulation {
+  syntax::Node target;
+  semantic::KindInfo kind;
+};
+std::optional<Accumulation> growing_accumulator(const syntax::Node& statement, semantic::ValueKind kind,
+                                                const Context& ctx);
+
 // A short quote of an expression for messages: whitespace collapsed, long text cut with "...".
 std::string quote(const syntax::Node& node, const Context& ctx);
 
