@@ -235,12 +235,8 @@ void Builder::definition_child(const Frame& parent, Frame& f, const Node& node, 
     case Kind::Lambda:
     case Kind::ClassDefinition:
       if (field == Field::Name) {
-        f.ctx = Ctx::Store;
         f.block = parent.outer_block;  // the name is bound where the def statement runs
-        f.store_kind = parent.kind == Kind::ClassDefinition ? BindingKind::ClassDef : BindingKind::FunctionDef;
-        f.statement = parent.node;
-        f.value = {};
-        f.annotation = {};
+        f.bind(parent.kind == Kind::ClassDefinition ? BindingKind::ClassDef : BindingKind::FunctionDef, parent.node);
       } else if (field == Field::Parameters) {
         f.ctx = Ctx::Param;
         f.param_scope = parent.new_scope;
@@ -283,12 +279,8 @@ void Builder::binding_child(const Frame& parent, Frame& f, Field field) {
     case Kind::Assignment:
       if (field == Field::Left) {
         const Node right = parent.node.field(Field::Right);
-        f.ctx = Ctx::Store;
-        f.store_kind = right ? BindingKind::Assignment : BindingKind::Annotation;
-        f.value = final_value(right);
-        f.statement = parent.node;
-        f.annotation = parent.node.field(Field::TypeAnnotation);
-        f.unpacked = false;
+        f.bind(right ? BindingKind::Assignment : BindingKind::Annotation, parent.node, final_value(right),
+               parent.node.field(Field::TypeAnnotation));
       }
       return;
     case Kind::AugmentedAssignment:
@@ -303,12 +295,7 @@ void Builder::binding_child(const Frame& parent, Frame& f, Field field) {
       return;
     case Kind::NamedExpression:
       if (field == Field::Name) {
-        f.ctx = Ctx::Store;
-        f.store_kind = BindingKind::NamedExpression;
-        f.value = parent.node.field(Field::Value);
-        f.statement = parent.node;
-        f.annotation = {};
-        f.unpacked = false;
+        f.bind(BindingKind::NamedExpression, parent.node, parent.node.field(Field::Value));
       }
       return;
     case Kind::DeleteStatement:
@@ -322,11 +309,7 @@ void Builder::binding_child(const Frame& parent, Frame& f, Field field) {
       return;
     case Kind::TypeAliasStatement:
       if (field == Field::Left) {
-        f.ctx = Ctx::Store;
-        f.store_kind = BindingKind::TypeAlias;
-        f.statement = parent.node;
-        f.value = {};
-        f.annotation = {};
+        f.bind(BindingKind::TypeAlias, parent.node);
       } else {
         f.ctx = Ctx::NotAName;  // lazily evaluated
       }
@@ -341,12 +324,7 @@ void Builder::loop_child(const Frame& parent, Frame& f, Kind kind, Field field) 
   switch (parent.kind) {
     case Kind::ForStatement:
       if (field == Field::Left) {
-        f.ctx = Ctx::Store;
-        f.store_kind = BindingKind::ForTarget;
-        f.value = {};
-        f.statement = parent.node;
-        f.annotation = {};
-        f.unpacked = false;
+        f.bind(BindingKind::ForTarget, parent.node);
         f.loop = parent.new_loop;
       } else if (field == Field::Body) {
         f.loop = parent.new_loop;
@@ -379,12 +357,7 @@ void Builder::loop_child(const Frame& parent, Frame& f, Kind kind, Field field) 
     }
     case Kind::ForInClause:
       if (field == Field::Left) {
-        f.ctx = Ctx::Store;
-        f.store_kind = BindingKind::ComprehensionTarget;
-        f.value = {};
-        f.statement = parent.node;
-        f.annotation = {};
-        f.unpacked = false;
+        f.bind(BindingKind::ComprehensionTarget, parent.node);
         f.loop = parent.new_loop;
       } else if (field == Field::Right) {
         f.loop = parent.first_loop;
@@ -411,11 +384,7 @@ void Builder::import_child(const Frame& parent, Frame& f, Kind kind, Field field
       return;
     case Kind::ImportFromStatement:
       if (field == Field::Name) {
-        f.ctx = Ctx::Store;
-        f.store_kind = BindingKind::ImportFrom;
-        f.statement = parent.node;
-        f.value = {};
-        f.annotation = {};
+        f.bind(BindingKind::ImportFrom, parent.node);
       } else {
         f.ctx = Ctx::NotAName;
       }
@@ -485,12 +454,7 @@ void Builder::pattern_child(const Frame& parent, Frame& f, Kind kind, Field fiel
         f.in_case = true;
         if (kind == Kind::Identifier) f.ctx = Ctx::Capture;  // `case <pattern> as name`
       } else if (field == Field::Alias) {
-        f.ctx = Ctx::Store;
-        f.store_kind = parent.store_kind;
-        f.value = {};
-        f.statement = parent.node;
-        f.annotation = {};
-        f.unpacked = false;
+        f.bind(parent.store_kind, parent.node);
       }
       return;
     case Kind::CaseClause:

@@ -61,6 +61,18 @@ class Builder {
     syntax::Node value;           // assignments: the value bound to Store targets below
     syntax::Node statement;       // the binding statement for Store targets below
     syntax::Node annotation;
+
+    // The names below are bound by `binding_statement` (a def, an assignment, a for …) as `binding_kind`,
+    // with the value and annotation it gives them when known.
+    void bind(BindingKind binding_kind, const syntax::Node& binding_statement, const syntax::Node& bound_value = {},
+              const syntax::Node& bound_annotation = {}) {
+      ctx = Ctx::Store;
+      store_kind = binding_kind;
+      statement = binding_statement;
+      value = bound_value;
+      annotation = bound_annotation;
+      unpacked = false;
+    }
   };
 
   // The frame of a child entered from `parent`: what its names mean there. One function per
