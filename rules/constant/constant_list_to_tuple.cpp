@@ -67,7 +67,7 @@ class ConstantListToTuple final : public lint::Rule {
   const lint::RuleMeta& meta() const override { return kMeta; }
 
   void check(const Node& node, lint::Context& ctx) const override {
-    const Node assignment = node.parent();
+    const Node assignment = ctx.parent();
     if (!assignment.is(Kind::Assignment) || !(assignment.field(Field::Right) == node)) return;
     if (assignment.field(Field::TypeAnnotation)) return;  // `x: list[str] = [...]` promises a list
     const Node target = assignment.field(Field::Left);

@@ -39,14 +39,14 @@ bool reiterable(ValueKind k) {
 
 // The result is only read where it stands: `x in set(L)`, `for v in sorted(L)`, `len(list(L))`.
 bool read_only_use(const Node& call, const lint::Context& ctx) {
-  const Node parent = call.parent();
+  const Node& parent = ctx.parent();  // of `call`, the node being checked
   if (parent.is(Kind::ComparisonOperator)) {
     const auto cmp = lint::binary_comparison(parent);
     return cmp && (cmp->op == Kind::KwIn || cmp->op == Kind::KwNotIn) && cmp->right == call;
   }
   if (parent.is(Kind::ForStatement) || parent.is(Kind::ForInClause)) return parent.field(Field::Right) == call;
   if (parent.is(Kind::ArgumentList)) {
-    const Node outer = parent.parent();
+    const Node& outer = ctx.grandparent();
     for (const std::string_view f : {"len", "min", "max", "sum", "any", "all"}) {
       if (lint::is_builtin_call(outer, f, ctx)) return true;
     }

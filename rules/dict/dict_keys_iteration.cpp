@@ -49,7 +49,7 @@ class DictKeysIteration final : public lint::Rule {
     if (!semantic::is_dict_like(kind.kind)) return;
     // A loop that also reads d[k] is PPL602's: items() is the better advice there.
     const Node key = node.field(Field::Left);
-    const Node region = node.is(Kind::ForStatement) ? node : node.parent();
+    const Node region = node.is(Kind::ForStatement) ? node : ctx.parent();
     if (key.is(Kind::Identifier)) {
       if (const auto variable = model.variable_of(dict)) {
         for (const auto& site : model.uses(variable)) {

@@ -89,7 +89,7 @@ class DictLookupInKeyLoop final : public lint::Rule {
     const auto variable = model.variable_of(dict);
     if (!variable) return;
     // The region the key is used in: the loop statement, or the whole comprehension.
-    const Node region = node.is(Kind::ForStatement) ? node : node.parent();
+    const Node region = node.is(Kind::ForStatement) ? node : ctx.parent();
     if (model.rebound_within(variable, region)) return;
     const std::string_view k = key.text(src);
     bool looked_up = false;
@@ -116,7 +116,7 @@ class DictLookupInKeyLoop final : public lint::Rule {
     const semantic::Binding* key_binding = model.binding_at(key);
     if (key_binding == nullptr || model.symbol(key_binding->symbol).bindings.size() != 1) return;
     const std::string d = lint::quote(dict, ctx);
-    const Node anchor = node.is(Kind::ForStatement) ? node : node.parent();
+    const Node anchor = node.is(Kind::ForStatement) ? node : ctx.parent();
     const std::uint32_t end = node.is(Kind::ForStatement) ? node.field(Field::Right).end_byte() : anchor.end_byte();
     ctx.report(anchor.start_byte(), end,
                fmt::format("`for {} in {}` then `{}[{}]` looks every value up again: one extra hash lookup per key; "

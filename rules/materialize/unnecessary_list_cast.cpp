@@ -45,7 +45,7 @@ class UnnecessaryListCast final : public lint::Rule {
     const auto& model = ctx.semantic();
     if (!lint::is_builtin_call(node, "list", ctx)) return;
     // The call must be the iterable of a for statement or of a comprehension clause.
-    const Node parent = node.parent();
+    const Node& parent = ctx.parent();
     if (!(parent.is(Kind::ForStatement) || parent.is(Kind::ForInClause)) || !(parent.field(Field::Right) == node)) {
       return;
     }
@@ -55,7 +55,7 @@ class UnnecessaryListCast final : public lint::Rule {
     // The code the copy guards: the loop statement, or the whole comprehension. A generator runs
     // wherever it is consumed (`s.update(f(x) for x in list(s))` mutates s while iterating), so
     // generator expressions are left alone.
-    const Node loop = parent.is(Kind::ForStatement) ? parent : parent.parent();
+    const Node loop = parent.is(Kind::ForStatement) ? parent : ctx.grandparent();
     if (loop.is(Kind::GeneratorExpression)) return;
     const semantic::KindInfo kind = model.kind_of(original);
 

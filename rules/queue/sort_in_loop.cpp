@@ -54,7 +54,7 @@ class SortInLoop final : public lint::Rule {
       for (const auto& k : call->arguments.keywords) keyed = keyed || k.name == "key";
     } else if (lint::is_builtin_call(node, "sorted", ctx)) {
       // `L = sorted(L)`: the call is the whole right-hand side of an assignment back to L.
-      const Node parent = node.parent();
+      const Node& parent = ctx.parent();
       if (!parent.is(Kind::Assignment) || !(parent.field(Field::Right) == node)) return;
       const auto args = lint::call_arguments(node, ctx);
       if (args.positional.size() != 1) return;
@@ -73,7 +73,7 @@ class SortInLoop final : public lint::Rule {
     // The same loop, not an inner one, must grow the list on every iteration, and the list must
     // live across iterations: a batch of appends then one sort is timsort's best case.
     const Node& loop_node = model.loop(ctx.loop()).node;
-    const Node statement = node.parent().is(Kind::Assignment) ? node.parent() : Node{};
+    const Node statement = ctx.parent().is(Kind::Assignment) ? ctx.parent() : Node{};
     if (model.rebound_within(variable, loop_node, statement)) return;
     bool grows = false;
     for (const auto& site : model.uses(variable)) {

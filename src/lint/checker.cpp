@@ -16,6 +16,8 @@ using syntax::Node;
 
 struct Site {
   Node node;
+  Node parent;  // from the walk: tree-sitter answers parent() by walking down from the root
+  Node grandparent;
   semantic::ScopeId scope;
   semantic::LoopId loop;
 };
@@ -35,7 +37,8 @@ class SiteCollector {
       const bool broken = node.is_error() || node.is_missing();
       const Kind kind = broken ? Kind::Error : node.kind();
       if (wanted_[static_cast<std::size_t>(kind)]) {
-        sites_.push_back({node, builder_.current_scope(), builder_.current_loop()});
+        sites_.push_back(
+            {node, builder_.ancestor(1), builder_.ancestor(2), builder_.current_scope(), builder_.current_loop()});
       }
     }
     if (node.is_error()) ++error_depth_;
@@ -89,7 +92,7 @@ std::vector<Diagnostic> Checker::check(const syntax::SourceText& source, syntax:
     if (!broken && site.node.has_error()) continue;
     const Kind kind = broken ? Kind::Error : site.node.kind();
     for (const Rule* rule : dispatch_[static_cast<std::size_t>(kind)]) {
-      ctx.set_site(rule, site.scope, site.loop);
+      ctx.set_site(rule, site.scope, site.loop, site.parent, site.grandparent);
       rule->check(site.node, ctx);
     }
   }

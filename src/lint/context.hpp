@@ -57,11 +57,19 @@ class Context {
   Diagnostic& report(const syntax::Node& anchor, std::string message);
   Diagnostic& report(std::uint32_t start_byte, std::uint32_t end_byte, std::string message);
 
+  // The parent and grandparent of the node being checked (null above the root). Rules ask these
+  // instead of Node::parent(), which costs a walk from the root and turns nesting quadratic.
+  const syntax::Node& parent() const { return parent_; }
+  const syntax::Node& grandparent() const { return grandparent_; }
+
   // Set by the checker before each check call.
-  void set_site(const Rule* rule, semantic::ScopeId scope, semantic::LoopId loop) {
+  void set_site(const Rule* rule, semantic::ScopeId scope, semantic::LoopId loop, const syntax::Node& parent = {},
+                const syntax::Node& grandparent = {}) {
     rule_ = rule;
     scope_ = scope;
     loop_ = loop;
+    parent_ = parent;
+    grandparent_ = grandparent;
   }
 
  private:
@@ -72,6 +80,8 @@ class Context {
   const Rule* rule_ = nullptr;
   semantic::ScopeId scope_ = 0;
   semantic::LoopId loop_ = semantic::kNone;
+  syntax::Node parent_;
+  syntax::Node grandparent_;
 };
 
 }  // namespace pyperf::lint

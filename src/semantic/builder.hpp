@@ -25,6 +25,12 @@ class Builder {
   // The scope and loop of the node most recently entered.
   ScopeId current_scope() const { return frames_.back().scope; }
   LoopId current_loop() const { return frames_.back().loop; }
+  // The node `generations` levels above the one just entered (1: its parent), null above the
+  // root. Free: the walk keeps every ancestor's frame, where tree-sitter's parent() walks down
+  // from the root on every call.
+  syntax::Node ancestor(std::size_t generations) const {
+    return generations < frames_.size() ? frames_[frames_.size() - 1 - generations].node : syntax::Node{};
+  }
 
  private:
   enum class Ctx : std::uint8_t {
