@@ -63,7 +63,7 @@ TEST_CASE("every rule has source, doc, fixture and registry line", "[meta]") {
     CHECK(fs::exists(kRoot / "rules" / family / (snake + ".cpp")));
     CHECK(fs::exists(kRoot / "rules" / family / (snake + ".md")));
     // The function rules.def names is the rule's name in snake_case.
-    CHECK(registry.find("PYPERF_RULE(" + code + ", " + family + ", " + snake + ")") != std::string::npos);
+    CHECK(registry.find(fmt::format("PYPERF_RULE({}, {}, {})", code, family, snake)) != std::string::npos);
     CHECK(!meta.summary.empty());
     CHECK(meta.summary.back() != '.');
     CHECK(!meta.fix_title.empty());
