@@ -17,6 +17,7 @@
 
 #include "app/config.hpp"
 #include "app/discovery.hpp"
+#include "app/files.hpp"
 #include "app/runner.hpp"
 #include "lint/registry.hpp"
 #include "report/reporter.hpp"
@@ -84,18 +85,11 @@ namespace {
 
 // Standard input, refused over `max_size` bytes.
 std::string read_stdin(std::uint64_t max_size, std::string& out) {
-  char buffer[65536];
-  for (;;) {
-    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return fmt::format("cannot read standard input: {}", std::strerror(errno));
-    if (n == 0) return {};
-    out.append(buffer, static_cast<std::size_t>(n));
-    if (out.size() > max_size) {
-      return fmt::format("skipped: standard input is over the {:.1f} MB size limit (raise it with --max-file-size)",
-                         static_cast<double>(max_size) / 1e6);
-    }
-  }
+  const std::optional<ReadError> error = read_to_end(STDIN_FILENO, max_size, out);
+  if (!error) return {};
+  if (!error->too_large) return fmt::format("cannot read standard input: {}", error->reason);
+  return fmt::format("skipped: standard input is over the {:.1f} MB size limit (raise it with --max-file-size)",
+                     static_cast<double>(max_size) / 1e6);
 }
 
 }  // namespace

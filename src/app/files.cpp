@@ -66,9 +66,13 @@ std::optional<ReadError> read_regular_file(const std::string& path, std::uint64_
   out.reserve(static_cast<std::size_t>(size));
   // Up to the end, not to st_size: some files report 0 (/proc) and any can grow meanwhile; the
   // limit still holds for what is actually read.
+  return read_to_end(fd.get(), max_size, out);
+}
+
+std::optional<ReadError> read_to_end(int fd, std::uint64_t max_size, std::string& out) {
   char buffer[65536];
   for (;;) {
-    const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return failure(std::strerror(errno));
     if (n == 0) return std::nullopt;
@@ -76,7 +80,7 @@ std::optional<ReadError> read_regular_file(const std::string& path, std::uint64_
     if (out.size() > max_size) {
       const std::uint64_t seen = out.size();
       out.clear();
-      return too_large(seen);
+      return ReadError{true, fmt::format("{} is over the {} size limit", megabytes(seen), megabytes(max_size))};
     }
   }
 }

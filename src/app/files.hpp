@@ -15,6 +15,10 @@ struct ReadError {
                            // "12.3 MB is over the 10.0 MB size limit"
 };
 
+// Appends everything `fd` yields up to its end to `out`, refusing (too_large) more than `max_size`
+// bytes in all: standard input, and the body of read_regular_file().
+std::optional<ReadError> read_to_end(int fd, std::uint64_t max_size, std::string& out);
+
 // Reads the regular file at `path` (symbolic links followed) into `out`. Refuses directories,
 // FIFOs, devices and sockets, and files over `max_size` bytes, also when one grows while read.
 std::optional<ReadError> read_regular_file(const std::string& path, std::uint64_t max_size, std::string& out);

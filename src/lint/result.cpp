@@ -7,12 +7,6 @@
 
 namespace pyperf::lint {
 
-std::size_t RunResult::diagnostic_count() const {
-  std::size_t n = 0;
-  for (const FileResult& f : files) n += f.diagnostics.size();
-  return n;
-}
-
 std::size_t RunResult::error_count() const {
   return static_cast<std::size_t>(
       std::count_if(files.begin(), files.end(), [](const FileResult& f) { return !f.error.empty(); }));

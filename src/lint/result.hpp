@@ -23,7 +23,6 @@ struct FileResult {
 
 struct RunResult {
   std::vector<FileResult> files;  // in discovery (path) order
-  std::size_t diagnostic_count() const;
   std::size_t error_count() const;
 };
 
