@@ -1,5 +1,8 @@
 // CLI wiring only: CLI11 -> Settings -> app commands. No logic lives here.
 
+#include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -18,7 +21,9 @@ namespace {
 
 using pyperf::app::ColorMode;
 
-std::vector<std::string> split_commas(const std::vector<std::string>& values) {
+// Comma-separated rule selectors. An empty one (`--select ''`, `PPL1,,`) is a mistake, as in ruff:
+// taken as "nothing", `--select ''` would silently turn every rule off.
+std::vector<std::string> split_commas(const std::vector<std::string>& values, const std::string& flag) {
   std::vector<std::string> out;
   for (const std::string& value : values) {
     std::size_t start = 0;
@@ -28,12 +33,29 @@ std::vector<std::string> split_commas(const std::vector<std::string>& values) {
       std::string item = value.substr(start, end - start);
       const auto first = item.find_first_not_of(" \t");
       const auto last = item.find_last_not_of(" \t");
-      if (first != std::string::npos) out.push_back(item.substr(first, last - first + 1));
+      if (first == std::string::npos) {
+        throw CLI::ValidationError(flag, "empty rule selector in '" + value +
+                                             "' (expected codes like PPL101, prefixes like PPL1, rule names or ALL)");
+      }
+      out.push_back(item.substr(first, last - first + 1));
       if (comma == std::string::npos) break;
       start = comma + 1;
     }
   }
   return out;
+}
+
+// --max-file-size in megabytes: a finite number above 0, at most 1 TB (a larger one would wrap
+// around in bytes; NaN would compare false with every size and lift the limit).
+std::string check_megabytes(const std::string& text) {
+  constexpr double kMaxMegabytes = 1e6;
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value) || value <= 0 ||
+      value > kMaxMegabytes) {
+    return "'" + text + "' is not a size in megabytes above 0 and at most 1000000 (1 TB)";
+  }
+  return {};
 }
 
 std::vector<std::string> format_names() {
@@ -85,12 +107,10 @@ int check_command(int argc, char** argv) {
   double max_mb = static_cast<double>(settings.max_file_size) / 1e6;
   app.add_option("paths", settings.paths, "Files or directories to lint (default: .); `-` reads standard input");
   app.add_option("--select", select, "Rules to enable: codes, prefixes (PPL1), names or ALL, comma-separated")
-      ->allow_extra_args(false)
-      ->delimiter(',');
+      ->allow_extra_args(false);
   app.add_option("--extend-select", extend_select, "Rules to enable on top of --select")->allow_extra_args(false);
   app.add_option("--ignore", ignore, "Rules to disable: codes, prefixes or names, comma-separated")
-      ->allow_extra_args(false)
-      ->delimiter(',');
+      ->allow_extra_args(false);
   app.add_flag("--preview", settings.selection.preview, "Enable preview rules");
   app.add_option("--output-format", format, "Output format (default: full)")
       ->check(CLI::IsMember(format_names()))
@@ -123,18 +143,25 @@ int check_command(int argc, char** argv) {
   app.add_option("--threads", settings.threads, "Worker threads (default: one per core)")->check(CLI::Range(1U, 1024U));
   app.add_flag("-q,--quiet", settings.quiet, "Print findings only, no summary");
   app.add_option("--max-file-size", max_mb, "Skip (with an error) files larger than this many MB")
-      ->check(CLI::PositiveNumber)
+      ->check(CLI::Validator(check_megabytes, "MB"))
       ->default_str("10");
   app.get_option("--config")->excludes("--isolated");
   try {
     app.parse(argc, argv);
+    settings.selection.select = split_commas(select, "--select");
+    settings.selection.extend_select = split_commas(extend_select, "--extend-select");
+    settings.selection.ignore = split_commas(ignore, "--ignore");
+    // It names standard input: with real paths it would be silently unused.
+    const auto& paths = settings.paths;
+    if (app.count("--stdin-filename") > 0 && !paths.empty() &&
+        std::find(paths.begin(), paths.end(), "-") == paths.end()) {
+      throw CLI::ValidationError("--stdin-filename",
+                                 "it names standard input, so give `-` or no path (got '" + settings.paths[0] + "')");
+    }
   } catch (const CLI::ParseError& e) {
     return parse_failure(app, e);
   }
   settings.sort_by_impact = sort == "impact";
-  settings.selection.select = split_commas(select);
-  settings.selection.extend_select = split_commas(extend_select);
-  settings.selection.ignore = split_commas(ignore);
   if (!format.empty()) settings.output_format = pyperf::report::find_format(format)->format;
   if (!target.empty()) settings.target_version = pyperf::cost::parse_python_version(target);
   if (app.count("--stdin-filename") > 0) settings.stdin_filename = stdin_filename;

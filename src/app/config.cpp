@@ -165,7 +165,8 @@ const Key kKeys[] = {
      [](const toml::node& v, ConfigFile& out, const Reader& r) { out.ignore = read_selectors(v, r, "ignore"); }},
     {{"per-file-ignores", "table: glob → list of rule selectors", "`{}`",
       "Rules to disable in the files a glob matches. Globs are relative to the configuration file's directory; "
-      "one without a `/` also matches a file's name (`\"test_*.py\"`). `*`, `**`, `?`, `[a-z]`, `{a,b}`."},
+      "one without a `/` also matches a file's name (`\"test_*.py\"`). `*`, `**`, `?`, `[a-z]`, `{a,b}`. A glob "
+      "written `\"!glob\"` applies to the files it does *not* match, as in ruff."},
      [](const toml::node& v, ConfigFile& out, const Reader& r) {
        const toml::table* table = v.as_table();
        if (table == nullptr) {
@@ -174,10 +175,13 @@ const Key kKeys[] = {
        }
        for (auto&& [key, value] : *table) {
          std::string error;
-         auto pattern = PathPattern::compile(key.str(), out.dir, &error);
+         std::string_view glob = key.str();
+         const bool negated = glob.starts_with('!');
+         if (negated) glob.remove_prefix(1);
+         auto pattern = PathPattern::compile(glob, out.dir, &error);
          if (!pattern)
            r.fail(key.source(), fmt::format("invalid glob '{}' in `per-file-ignores`: {}", key.str(), error));
-         PerFileIgnore entry{std::move(*pattern), read_selectors(value, r, "per-file-ignores"), {}};
+         PerFileIgnore entry{std::move(*pattern), read_selectors(value, r, "per-file-ignores"), {}, negated};
          for (const std::string& selector : entry.selectors) {
            const auto rules = lint::rules_ignored_by(selector);
            entry.rules.insert(entry.rules.end(), rules.begin(), rules.end());
@@ -322,13 +326,6 @@ std::string read_text(const std::string& path) {
   return text;
 }
 
-std::optional<cost::PythonVersion> requires_python_of(const toml::table& root) {
-  if (const auto spec = root["project"]["requires-python"].value<std::string>()) {
-    return cost::from_requires_python(*spec);
-  }
-  return std::nullopt;
-}
-
 std::string display_path(const std::string& absolute, const std::string& cwd) {
   if (absolute.size() > cwd.size() + 1 && absolute.starts_with(cwd) && absolute[cwd.size()] == '/') {
     return absolute.substr(cwd.size() + 1);
@@ -338,6 +335,25 @@ std::string display_path(const std::string& absolute, const std::string& cwd) {
 
 std::string toml_quoted(std::string_view text) {
   return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// `[project] requires-python`; a value that is not a version specifier is a mistake, not "no bound".
+std::optional<cost::PythonVersion> requires_python_of(const toml::table& root, const std::string& path) {
+  const toml::node* node = root["project"]["requires-python"].node();
+  if (node == nullptr) return std::nullopt;
+  const Reader r{path};
+  const auto* spec = node->as_string();
+  if (spec == nullptr) {
+    r.fail(node->source(),
+           fmt::format("`project.requires-python` must be a version specifier string such as \">=3.10\", found {}",
+                       type_name(*node)));
+  }
+  if (!cost::is_version_specifier(spec->get())) {
+    r.fail(node->source(), fmt::format("`project.requires-python` is not a PEP 440 version specifier: {} (expected "
+                                       "comma-separated clauses such as \">=3.10\" or \">=3.9, <4\")",
+                                       toml_quoted(spec->get())));
+  }
+  return cost::from_requires_python(spec->get());
 }
 
 std::string string_list(const std::vector<std::string>& items) {
@@ -380,13 +396,13 @@ ConfigFile parse_config(std::string_view text, const std::string& path, const st
   out.dir = dir;
   const toml::table* ours = &root;
   if (pyproject) {
-    out.requires_python = requires_python_of(root);
     const toml::node* node = nullptr;
     if (const toml::table* tool = root["tool"].as_table()) node = tool->get("pyperf-lint");
     if (node == nullptr) {
       out.applies = false;
       return out;
     }
+    out.requires_python = requires_python_of(root, path);
     ours = node->as_table();
     if (ours == nullptr)
       r.fail(node->source(), fmt::format("`tool.pyperf-lint` must be a table, found {}", type_name(*node)));
@@ -425,7 +441,7 @@ std::vector<const lint::Rule*> ProjectSettings::rules_for(std::string_view absol
   const std::size_t slash = absolute.find_last_of('/');
   const std::string_view basename = slash == std::string_view::npos ? absolute : absolute.substr(slash + 1);
   for (const PerFileIgnore& entry : per_file_ignores) {
-    if (!entry.pattern.matches(absolute, basename)) continue;
+    if (!entry.applies_to(absolute, basename)) continue;
     std::erase_if(out, [&](const lint::Rule* rule) {
       return std::find(entry.rules.begin(), entry.rules.end(), rule) != entry.rules.end();
     });
@@ -495,7 +511,8 @@ std::optional<ConfigFile> ConfigResolver::config_in(const std::string& dir) cons
       const std::string neighbour = dir == "/" ? "/pyproject.toml" : dir + "/pyproject.toml";
       if (fs::is_regular_file(neighbour, ec)) {
         try {
-          file.requires_python = requires_python_of(toml::parse(read_text(neighbour), neighbour));
+          file.requires_python =
+              requires_python_of(toml::parse(read_text(neighbour), neighbour), display_path(neighbour, cwd_));
         } catch (const toml::parse_error&) {
           // Not our file to judge; the default applies.
         }
@@ -552,7 +569,7 @@ std::string describe_settings(const ProjectSettings& s, const std::string& path,
   out += fmt::format("ignore = {}\n", string_list(s.file.ignore));
   std::vector<std::string> ignores;
   for (const PerFileIgnore& entry : s.per_file_ignores) {
-    ignores.push_back(fmt::format("{} = {}", toml_quoted(entry.pattern.pattern()), string_list(entry.selectors)));
+    ignores.push_back(fmt::format("{} = {}", toml_quoted(entry.written()), string_list(entry.selectors)));
   }
   out += fmt::format("per-file-ignores = {{ {} }}\n", fmt::join(ignores, ", "));
   std::vector<std::string> exclude;

@@ -47,6 +47,12 @@ struct PerFileIgnore {
   PathPattern pattern;
   std::vector<std::string> selectors;
   std::vector<const lint::Rule*> rules;  // what the selectors name, preview rules included
+  bool negated = false;                  // written "!glob": applies to the files the glob does not match
+
+  bool applies_to(std::string_view absolute, std::string_view basename) const {
+    return pattern.matches(absolute, basename) != negated;
+  }
+  std::string written() const { return negated ? "!" + pattern.pattern() : pattern.pattern(); }
 };
 
 // One configuration file as written: keys left out stay unset.

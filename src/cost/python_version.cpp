@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <regex>
+#include <string>
 
 namespace pyperf::cost {
 namespace {
@@ -86,6 +88,29 @@ std::optional<PythonVersion> from_requires_python(std::string_view specifier) {
   }
   if (!lowest) return std::nullopt;
   return from_minor(std::clamp(*lowest, minor_of(kOldestVersion), minor_of(kNewestVersion)));
+}
+
+bool is_version_specifier(std::string_view specifier) {
+  // PEP 440: an operator, then a public version (epoch, release, pre, post, dev) with an optional
+  // local label; a trailing `.*` only after == and !=; `===` takes any string without blanks.
+  static const std::regex kClause(
+      R"(\s*(?:===\s*[^\s,]+|(?:==|!=)\s*v?(?:\d+!)?\d+(?:\.\d+)*(?:\.\*|)"
+      R"((?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?\d*)?(?:[-_.]?(?:post|rev|r)[-_.]?\d*)?)"
+      R"((?:[-_.]?dev[-_.]?\d*)?(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?)|)"
+      R"((?:~=|<=|>=|<|>)\s*v?(?:\d+!)?\d+(?:\.\d+)*(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?\d*)?)"
+      R"((?:[-_.]?(?:post|rev|r)[-_.]?\d*)?(?:[-_.]?dev[-_.]?\d*)?)\s*)",
+      std::regex::icase | std::regex::optimize);
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t comma = specifier.find(',', start);
+    const std::size_t end = comma == std::string_view::npos ? specifier.size() : comma;
+    const std::string clause(specifier.substr(start, end - start));
+    // Empty clauses are skipped, as the `packaging` library does (">=3.9," is accepted by pip).
+    const bool blank = clause.find_first_not_of(" \t") == std::string::npos;
+    if (!blank && !std::regex_match(clause, kClause)) return false;
+    if (comma == std::string_view::npos) return true;
+    start = comma + 1;
+  }
 }
 
 }  // namespace pyperf::cost

@@ -35,4 +35,9 @@ std::optional<PythonVersion> parse_python_version(std::string_view text);
 // ">3.9", "==3.13.*"), clamped to the versions above; nullopt when it sets no lower bound.
 std::optional<PythonVersion> from_requires_python(std::string_view specifier);
 
+// Whether `specifier` is a PEP 440 version specifier set (comma-separated clauses such as
+// ">=3.10", "!= 3.11.*", "~=3.12.1"; the empty set too). pip refuses a package whose
+// requires-python is not one, so a configuration holding one is a mistake.
+bool is_version_specifier(std::string_view specifier);
+
 }  // namespace pyperf::cost

@@ -88,10 +88,12 @@ std::vector<Diagnostic> Checker::check(const syntax::SourceText& source, syntax:
   Context ctx(source, model, diagnostics, options_);
   for (const Site& site : sites) {
     const bool broken = site.node.is_error() || site.node.is_missing();
-    // A node whose subtree holds a parse error is only partly understood: leave it alone.
-    if (!broken && site.node.has_error()) continue;
+    // A node whose subtree holds a parse error is only partly understood: performance rules leave
+    // it alone. Tool rules look at the file itself (PPL001 scans the module's text), so they still run.
+    const bool partial = !broken && site.node.has_error();
     const Kind kind = broken ? Kind::Error : site.node.kind();
     for (const Rule* rule : dispatch_[static_cast<std::size_t>(kind)]) {
+      if (partial && rule->meta().tier != Tier::Tool) continue;
       ctx.set_site(rule, site.scope, site.loop, site.parent, site.grandparent);
       rule->check(site.node, ctx);
     }

@@ -45,6 +45,10 @@ class Node {
   Node named_child(std::uint32_t index) const noexcept { return {ts_node_named_child(node_, index), language_}; }
   // O(depth): tree-sitter finds parents by descending from the root.
   Node parent() const noexcept { return {ts_node_parent(node_), language_}; }
+  // The smallest node spanning [start, end): O(depth), one descent from this node.
+  Node descendant_for_bytes(std::uint32_t start, std::uint32_t end) const noexcept {
+    return {ts_node_descendant_for_byte_range(node_, start, end), language_};
+  }
   // O(depth + siblings): use on rare sites only.
   Node prev_named_sibling() const noexcept { return {ts_node_prev_named_sibling(node_), language_}; }
 

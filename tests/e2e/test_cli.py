@@ -68,6 +68,29 @@ class ExitCodes(TempTree):
         r = run(self.write("ok.py", CLEAN), "--threads", "0")
         self.assertEqual(r.returncode, 2)
 
+    def test_option_mistakes_are_errors_not_silent_defaults(self):
+        ok = self.write("ok.py", CLEAN)
+        cases = [
+            (("--select", ""), "--select: empty rule selector in ''"),
+            (("--select", "PPL1,,"), "--select: empty rule selector in 'PPL1,,'"),
+            (("--ignore", ",PPL1"), "--ignore: empty rule selector in ',PPL1'"),
+            (("--extend-select", "PPL1, "), "--extend-select: empty rule selector in 'PPL1, '"),
+            (("--stdin-filename", "x.py"), "--stdin-filename: it names standard input, so give `-` or no path"),
+        ]
+        # 1e14 MB wrapped around to a 0-byte limit in bytes; nan compared false with every size.
+        for size in ("1e14", "nan", "inf", "0", "-1", "ten"):
+            cases.append((("--max-file-size", size), f"--max-file-size: '{size}' is not a size in megabytes"))
+        for args, message in cases:
+            with self.subTest(args=args):
+                r = run(ok, *args)
+                self.assertEqual(r.returncode, 2, r.stdout + r.stderr)
+                self.assertEqual(r.stdout, "")
+                self.assertTrue(r.stderr.startswith(f"pyperf-lint: error: {message}"), r.stderr)
+        # What stays valid: a selector list, a repeated option, a small size, --stdin-filename with `-`.
+        self.assertEqual(run(ok, "--select", "PPL1, PPL2", "--select", "PPL3", "--max-file-size", "0.5").returncode, 0)
+        r = run("-", "--stdin-filename", "x.py", stdin=CLEAN)
+        self.assertEqual(r.returncode, 0, r.stderr)
+
     def test_missing_path_exits_2(self):
         r = run(self.dir / "nope.py")
         self.assertEqual(r.returncode, 2)

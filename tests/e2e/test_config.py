@@ -109,6 +109,17 @@ class Keys(TempTree):
             ("tools/d.py", "PPL102"), ("gen/ff.py", "PPL102"), ("gen/ff.py", "PPL305"), ("src/g.py", "PPL102"),
             ("src/g.py", "PPL305")})
 
+    def test_negated_per_file_ignores_apply_to_the_other_files(self):
+        # ruff's meaning: "!glob" ignores the rules in every file the glob does not match.
+        self.write("pyproject.toml", '[tool.pyperf-lint.per-file-ignores]\n"!src/**" = ["PPL102"]\n'
+                   '"!keep_*.py" = ["PPL305"]\n')
+        for name in ("src/a.py", "src/keep_b.py", "tests/c.py", "keep_d.py"):
+            self.write(name, MIXED)
+        self.assertEqual(self.lint("."), {("src/a.py", "PPL102"), ("src/keep_b.py", "PPL102"),
+                                          ("src/keep_b.py", "PPL305"), ("keep_d.py", "PPL305")})
+        r = run("--show-settings", "src/a.py", cwd=self.dir)
+        self.assertIn('per-file-ignores = { "!keep_*.py" = ["PPL305"], "!src/**" = ["PPL102"] }', r.stdout)
+
     def test_per_file_ignores_drop_parse_errors_only_when_named(self):
         self.write("pyproject.toml", '[tool.pyperf-lint]\nselect = ["PPL102"]\n'
                    '[tool.pyperf-lint.per-file-ignores]\n"all/*" = ["ALL"]\n"named/*" = ["PPL001"]\n')
@@ -286,6 +297,39 @@ class Errors(TempTree):
         # Not a configuration file: the one above applies.
         r = self.run_bounded(".", cwd=self.dir)
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+
+    def test_requires_python_that_is_not_a_specifier(self):
+        table = "\n[tool.pyperf-lint]\n"
+        self.assertEqual(
+            self.error("pyproject.toml", '[project]\nrequires-python = "banana"\n' + table),
+            'pyperf-lint: error: pyproject.toml:2: `project.requires-python` is not a PEP 440 version specifier: '
+            '"banana" (expected comma-separated clauses such as ">=3.10" or ">=3.9, <4")')
+        self.assertEqual(
+            self.error("pyproject.toml", "[project]\nrequires-python = 3\n" + table),
+            'pyperf-lint: error: pyproject.toml:2: `project.requires-python` must be a version specifier string such '
+            'as ">=3.10", found an integer')
+        # Read for a standalone configuration beside it too, since it then sets the target version.
+        (self.dir / "pyproject.toml").write_text('[project]\nrequires-python = ">= 3.10 and < 4"\n')
+        self.assertIn("pyproject.toml:2: `project.requires-python` is not a PEP 440 version specifier",
+                      self.error("pyperf-lint.toml", "preview = false\n"))
+
+    def test_requires_python_of_a_pyproject_that_is_not_ours_is_not_judged(self):
+        self.write("pyproject.toml", '[project]\nrequires-python = "banana"\n')
+        self.write("mod.py", "x = 1\n")
+        self.assertEqual(run(".", cwd=self.dir).returncode, 0)
+
+    def test_a_directory_named_like_a_configuration_file_is_not_one(self):
+        # Like a FIFO: not a file, so discovery goes on to the configuration above.
+        self.write("pkg/mod.py", PPL102_ONLY)
+        (self.dir / "pkg" / "pyproject.toml").mkdir()
+        (self.dir / "pkg" / "pyperf-lint.toml").mkdir()
+        self.write("pyperf-lint.toml", 'ignore = ["PPL102"]\n')
+        r = run(".", cwd=self.dir)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        # Named with --config, it is an error.
+        r = run(".", "--config", self.dir / "pkg" / "pyproject.toml", cwd=self.dir)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("cannot read the configuration file", r.stderr)
 
     def test_missing_config_flag_file(self):
         r = run(".", "--config", self.dir / "nope.toml", cwd=self.dir)

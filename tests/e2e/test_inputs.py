@@ -145,6 +145,18 @@ class BadInput(unittest.TestCase):
                 self.assertEqual(r.returncode, 1, r.stderr)
                 self.assertEqual([d["location"] for d in json.loads(r.stdout)], [{"row": 2, "column": 4}])
 
+    def test_a_doubled_bom_is_reported_as_cpython_rejects_it(self):
+        # The grammar reads U+FEFF as a blank; CPython stops: "invalid non-printable character U+FEFF".
+        doubled = self.write("doubled.py", b"\xef\xbb\xbf\xef\xbb\xbfx = 1\n")
+        r = run(doubled, "--select", "PPL101", "--output-format", "concise", "-q")
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertEqual(r.stdout, "doubled.py:1:1: PPL001 invalid non-printable character U+FEFF (a byte order mark): "
+                         "CPython rejects it outside strings and comments, and the parser skipped it\n"
+                         .replace("doubled.py", str(doubled)))
+        # One BOM is the encoding's mark; inside a string U+FEFF is text.
+        fine = self.write("fine.py", b"\xef\xbb\xbfs = '\xef\xbb\xbf'\n")
+        self.assertEqual(run(fine).returncode, 0)
+
     def test_discovery_skips_tool_folders_but_not_explicit_files(self):
         self.write("src/app.py", FINDING)
         for skipped in (".git", ".venv", "venv", "__pycache__", "node_modules", "build", "dist", ".tox",

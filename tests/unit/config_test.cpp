@@ -142,6 +142,21 @@ TEST_CASE("target-version from requires-python", "[config]") {
   CHECK_FALSE(pyperf::cost::from_requires_python("nonsense"));
 }
 
+TEST_CASE("requires-python must be a PEP 440 specifier set", "[config]") {
+  using pyperf::cost::is_version_specifier;
+  for (const char* good :
+       {"",         " ",        ">=3.9",  ">= 3.9", ">=3.9,",       ">=3.9,,<4",  ">=3.9, <4, !=3.10.*", "==3.*",
+        "~=3.10",   "~=3.12.1", ">=v3.9", "===foo", "==3.10+local", ">=3.9.0rc1", ">=3.10.post1",        ">=3.10.dev0",
+        "<=3.12a1", "==1!3.10", ">3",     "<4"}) {
+    CAPTURE(good);
+    CHECK(is_version_specifier(good));
+  }
+  for (const char* bad : {"banana", "3.10", "=>3.9", ">=3.9;", ">=", ">=3.9 <4", ">=3.x", "== 3.10 .*", "3"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(is_version_specifier(bad));
+  }
+}
+
 TEST_CASE("selection layers: the command line refines the file like ruff", "[config]") {
   using pyperf::lint::SelectionLayer;
   auto layered = [](SelectionLayer file, SelectionLayer cli) {
