@@ -130,6 +130,8 @@ int check_command(int argc, char** argv) {
       ->check(CLI::Range(0, 100));
   app.add_option("--config", settings.config_file, "Use this configuration file for every path");
   app.add_flag("--isolated", settings.isolated, "Ignore every configuration file");
+  app.add_flag("--force-exclude", settings.force_exclude,
+               "Apply exclude and extend-exclude to paths named on the command line too (for pre-commit)");
   app.add_flag("--show-settings", settings.show_settings, "Print the settings resolved for the first file, and exit");
   app.add_flag("--show-files", settings.show_files, "Print the files that would be linted, one per line, and exit");
   app.add_option("--stdin-filename", stdin_filename,

@@ -130,7 +130,9 @@ std::optional<int> plan_jobs(const Settings& cli, Plan& plan) {
     ConfigResolver& configs = plan.configs.emplace(cli);
     const ProjectSettings& here = configs.for_directory(normalized_absolute("."));
     plan.format = cli.output_format.value_or(here.output_format.value_or(report::OutputFormat::Full));
-    if (from_stdin && is_notebook(cli.stdin_filename.value_or("-"))) {
+    if (from_stdin && cli.stdin_filename && force_excluded(normalized_absolute(*cli.stdin_filename), configs)) {
+      // Editors pipe every buffer through the linter: an excluded one is linted as nothing.
+    } else if (from_stdin && is_notebook(cli.stdin_filename.value_or("-"))) {
       plan.warnings.push_back(fmt::format("{}: {}", *cli.stdin_filename, kNotebookSkipped));
     } else if (from_stdin) {
       const std::string name = cli.stdin_filename.value_or("-");

@@ -204,6 +204,13 @@ const Key kKeys[] = {
      [](const toml::node& v, ConfigFile& out, const Reader& r) {
        out.respect_gitignore = read_bool(v, r, "respect-gitignore");
      }},
+    {{"force-exclude", "boolean", "`false`",
+      "Apply `exclude` and `extend-exclude` to paths named on the command line too (as `--force-exclude` "
+      "does): a named file is skipped when it, or a directory above it up to the configuration file's "
+      "directory, is excluded. Meant for pre-commit, which names every changed file."},
+     [](const toml::node& v, ConfigFile& out, const Reader& r) {
+       out.force_exclude = read_bool(v, r, "force-exclude");
+     }},
     {{"target-version", "string", "from `[project] requires-python`, else `\"py39\"`",
       "The oldest Python version the code supports: `\"py39\"` … `\"py313\"`."},
      [](const toml::node& v, ConfigFile& out, const Reader& r) {
@@ -490,6 +497,7 @@ const ProjectSettings& ConfigResolver::make(ConfigFile file) {
   }
   s.per_file_ignores = file.per_file_ignores;
   s.respect_gitignore = file.respect_gitignore.value_or(true);
+  s.force_exclude = cli_.force_exclude || file.force_exclude.value_or(false);
   s.target_version =
       cli_.target_version.value_or(file.target_version.value_or(file.requires_python.value_or(cost::kOldestVersion)));
   s.output_format = file.output_format;
@@ -577,6 +585,7 @@ std::string describe_settings(const ProjectSettings& s, const std::string& path,
   out += fmt::format("exclude = {}\n", string_list(exclude));
   out += fmt::format("extend-exclude = {}\n", string_list(s.file.extend_exclude));
   out += fmt::format("respect-gitignore = {}\n", s.respect_gitignore);
+  out += fmt::format("force-exclude = {}\n", s.force_exclude);
   out += fmt::format("target-version = \"{}\"\n", cost::to_string(s.target_version));
   out += fmt::format("output-format = \"{}\"\n", report::format_of(format).name);
   out += fmt::format("preview = {}\n", s.preview);

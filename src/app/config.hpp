@@ -67,6 +67,7 @@ struct ConfigFile {
   std::optional<std::vector<std::string>> exclude;
   std::vector<std::string> extend_exclude;
   std::optional<bool> respect_gitignore;
+  std::optional<bool> force_exclude;
   std::optional<cost::PythonVersion> target_version;
   std::optional<cost::PythonVersion> requires_python;  // from [project] requires-python
   std::optional<report::OutputFormat> output_format;
@@ -94,6 +95,7 @@ struct ProjectSettings {
   std::vector<PathPattern> exclude;
   std::vector<PerFileIgnore> per_file_ignores;
   bool respect_gitignore = true;
+  bool force_exclude = false;  // exclusions apply to paths named on the command line too
   bool preview = false;
   cost::PythonVersion target_version = cost::kOldestVersion;
   std::optional<report::OutputFormat> output_format;  // the file's; the command line's wins

@@ -78,6 +78,23 @@ struct Walker {
 
 }  // namespace
 
+bool force_excluded(const std::string& absolute, ConfigResolver& configs) {
+  const ProjectSettings& own = configs.for_file(absolute);
+  if (!own.force_exclude) return false;
+  // An entry is judged by the settings of the directory holding it, as the walk does; above the
+  // root, exclusions written for the project say nothing (a checkout may live under ~/build).
+  std::string current = absolute;
+  while (true) {
+    const std::size_t slash = current.find_last_of('/');
+    const std::string_view name = std::string_view(current).substr(slash + 1);
+    if (!name.empty() && configs.for_file(current).is_excluded(current, name)) return true;
+    current = parent_directory(current);
+    if (current.size() <= own.root.size() || !current.starts_with(own.root) || current[own.root.size()] != '/') {
+      return false;
+    }
+  }
+}
+
 bool is_notebook(std::string_view path) {
   return fs::path(path).extension() == ".ipynb";
 }
@@ -93,6 +110,7 @@ Discovery discover(const std::vector<std::string>& paths, ConfigResolver& config
       out.errors.push_back(fmt::format("{}: {}", arg, ec ? ec.message() : "No such file or directory"));
       continue;
     }
+    if (force_excluded(normalized_absolute(arg), configs)) continue;
     if (fs::is_directory(status)) {
       walker.walk(path);
     } else if (is_notebook(arg)) {

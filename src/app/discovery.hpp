@@ -28,11 +28,15 @@ struct Discovery {
 bool is_notebook(std::string_view path);
 inline constexpr std::string_view kNotebookSkipped = "skipped: Jupyter notebooks (.ipynb) are not supported yet";
 
+// With `force-exclude`, whether a path named on the command line is excluded: it, or a directory
+// above it up to its configuration's root, matches `exclude`/`extend-exclude` (as in ruff).
+bool force_excluded(const std::string& absolute, ConfigResolver& configs);
+
 // Directories are walked for *.py and *.pyi files. Each entry is checked against the settings of
 // its directory: `exclude`/`extend-exclude` (by name or path) and, with `respect-gitignore`, what
 // git ignores. Paths named on the command line are always taken; symbolic links met during the
-// walk (to files or directories) are skipped. Throws ConfigError when a configuration file on the
-// way is broken.
+// walk (to files or directories) are skipped; with `force-exclude`, named paths are judged too. Throws ConfigError when
+// a configuration file on the way is broken.
 Discovery discover(const std::vector<std::string>& paths, ConfigResolver& configs);
 
 }  // namespace pyperf::app

@@ -26,6 +26,7 @@ struct Settings {
   std::uint64_t max_file_size = 10'000'000;  // bytes; larger files are skipped with an error
   std::string config_file;                   // --config: this file for every path
   bool isolated = false;                     // --isolated: no configuration file at all
+  bool force_exclude = false;                // --force-exclude: exclusions apply to named paths too
   bool show_settings = false;
   bool show_files = false;  // --show-files: list what discovery found instead of linting
   bool statistics = false;

@@ -89,8 +89,8 @@ class Discovery(TempTree):
 
 
 class Keys(TempTree):
-    def lint(self, *args):
-        r = run(*args, "--output-format", "concise", "-q", cwd=self.dir)
+    def lint(self, *args, cwd=None):
+        r = run(*args, "--output-format", "concise", "-q", cwd=cwd or self.dir)
         self.assertIn(r.returncode, (0, 1), r.stdout + r.stderr)
         return findings(r)
 
@@ -119,6 +119,26 @@ class Keys(TempTree):
                                           ("src/keep_b.py", "PPL305"), ("keep_d.py", "PPL305")})
         r = run("--show-settings", "src/a.py", cwd=self.dir)
         self.assertIn('per-file-ignores = { "!keep_*.py" = ["PPL305"], "!src/**" = ["PPL102"] }', r.stdout)
+
+    def test_force_exclude_applies_exclusions_to_named_paths(self):
+        self.write("pyproject.toml", '[tool.pyperf-lint]\nextend-exclude = ["src/generated"]\n')
+        for name in ("src/generated/deep/g.py", "src/a.py", "build/b.py"):
+            self.write(name, PPL102_ONLY)
+        named = ("src/generated/deep/g.py", "src/a.py", "build/b.py", "src/generated")
+        everything = {("src/generated/deep/g.py", "PPL102"), ("src/a.py", "PPL102"), ("build/b.py", "PPL102")}
+        self.assertEqual(self.lint(*named), everything)  # named paths are linted by default
+        self.assertEqual(self.lint(*named, "--force-exclude"), {("src/a.py", "PPL102")})
+        # From inside the tree, and as a configuration key.
+        self.assertEqual(self.lint("generated/deep/g.py", "a.py", "--force-exclude", cwd=self.dir / "src"),
+                         {("a.py", "PPL102")})
+        self.write("pyproject.toml", '[tool.pyperf-lint]\nextend-exclude = ["src/generated"]\nforce-exclude = true\n')
+        self.assertEqual(self.lint(*named), {("src/a.py", "PPL102")})
+        # Standard input named as an excluded file is linted as nothing.
+        r = run("-", "--stdin-filename", "src/generated/x.py", "--output-format", "concise", cwd=self.dir,
+                stdin=PPL102_ONLY)
+        self.assertEqual((r.returncode, r.stdout.count("PPL102")), (0, 0), r.stdout + r.stderr)
+        r = run("-", "--stdin-filename", "src/x.py", "--output-format", "concise", cwd=self.dir, stdin=PPL102_ONLY)
+        self.assertEqual((r.returncode, r.stdout.count("PPL102")), (1, 1), r.stdout + r.stderr)
 
     def test_per_file_ignores_drop_parse_errors_only_when_named(self):
         self.write("pyproject.toml", '[tool.pyperf-lint]\nselect = ["PPL102"]\n'
@@ -243,7 +263,8 @@ class Errors(TempTree):
         self.assertEqual(
             self.error("pyproject.toml", '[project]\nname = "x"\n\n[tool.pyperf-lint]\nselect = ["PPL1"]\nignor = []\n'),
             "pyperf-lint: error: pyproject.toml:6: unknown key `ignor` in [tool.pyperf-lint] (expected one of: select, "
-            "extend-select, ignore, per-file-ignores, exclude, extend-exclude, respect-gitignore, target-version, "
+            "extend-select, ignore, per-file-ignores, exclude, extend-exclude, respect-gitignore, force-exclude, "
+            "target-version, "
             "output-format, preview)")
 
     def test_unknown_rule(self):

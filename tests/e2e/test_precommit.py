@@ -100,6 +100,16 @@ class PreCommit(TempTree):
         self.assertEqual(rc, 0, out)
         self.assertRegex(out, r"pyperf-lint\.+Passed")
 
+    def test_excluded_files_are_not_linted_although_named(self):
+        # pre-commit names each changed file; the hook's --force-exclude applies the exclusions to them.
+        rc, out = self.commit({"pyproject.toml": '[tool.pyperf-lint]\nextend-exclude = ["app/generated"]\n',
+                               "app/generated/tables.py": FINDING, "build/setup_helper.py": FINDING})
+        self.assertEqual(rc, 0, out)
+        self.assertRegex(out, r"pyperf-lint\.+Passed")
+        rc, out = self.commit({"app/mod.py": FINDING})
+        self.assertNotEqual(rc, 0, out)
+        self.assertIn("app/mod.py:2:4: PPL102", out)
+
 
 if __name__ == "__main__":
     unittest.main()

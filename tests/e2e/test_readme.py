@@ -82,7 +82,7 @@ class WorkflowSections(unittest.TestCase):
         hooks = (SOURCE_DIR / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
         hook_id = re.search(r"^- id: (\S+)$", hooks, re.M).group(1)
         self.assertEqual(hook_id, "pyperf-lint")
-        for line in ("entry: pyperf-lint", "language: system", "types_or: [python, pyi]", "require_serial: true"):
+        for line in ("entry: pyperf-lint --force-exclude", "language: system", "types_or: [python, pyi]", "require_serial: true"):
             self.assertRegex(hooks, rf"(?m)^  {re.escape(line)}$")
         snippet = section(self.text, "pre-commit")
         self.assertIn(f"- id: {hook_id}", snippet)
