@@ -33,7 +33,9 @@ SHAPES = {
     "many-statements": (20000, lambda n: "".join("v%d = %d\n" % (i % 100, i) for i in range(n))),
     # Many small functions.
     "many-functions": (5000, lambda n: "".join("def f%d(a):\n    return a + %d\n" % (i, i) for i in range(n))),
-    # A wide error node: line continuations with a missing operand.
+    # A chain of assignment targets `v0 = v1 = … = 1`: each target must not walk the chain again.
+    "assignment-chain": (5000, lambda n: " = ".join("v%d" % i for i in range(n)) + " = 1\n"),
+    # A wide error node: line continuations with a missing operand (parsed as a chain of assignments).
     "wide-error": (5000, lambda n: "x = 1 \\\n" * n + "+1\n"),
     # A loop body of repeated accumulations and membership tests on the accumulator.
     "loop-accumulators": (

@@ -197,6 +197,10 @@ Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind 
   f.statement = parent.statement;
   f.annotation = parent.annotation;
   f.param_scope = parent.param_scope;
+  if (kind == Kind::Assignment) {
+    const bool inner = parent.kind == Kind::Assignment && field == Field::Right;
+    f.chain_value = inner ? parent.chain_value : final_value(node);
+  }
 
   switch (kFamilies[static_cast<std::size_t>(parent.kind)]) {
     case Family::Definition:
@@ -279,7 +283,7 @@ void Builder::binding_child(const Frame& parent, Frame& f, Field field) {
     case Kind::Assignment:
       if (field == Field::Left) {
         const Node right = parent.node.field(Field::Right);
-        f.bind(right ? BindingKind::Assignment : BindingKind::Annotation, parent.node, final_value(right),
+        f.bind(right ? BindingKind::Assignment : BindingKind::Annotation, parent.node, parent.chain_value,
                parent.node.field(Field::TypeAnnotation));
       }
       return;

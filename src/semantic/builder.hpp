@@ -67,6 +67,9 @@ class Builder {
     syntax::Node value;           // assignments: the value bound to Store targets below
     syntax::Node statement;       // the binding statement for Store targets below
     syntax::Node annotation;
+    // Assignments: the value at the end of the chain `a = b = … = v`, found once for the whole chain
+    // (a chain of N targets would otherwise be walked N times: quadratic).
+    syntax::Node chain_value;
 
     // The names below are bound by `binding_statement` (a def, an assignment, a for …) as `binding_kind`,
     // with the value and annotation it gives them when known.

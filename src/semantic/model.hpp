@@ -9,7 +9,9 @@
 
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -328,7 +330,11 @@ class Model {
   mutable std::unordered_map<std::string_view, std::vector<std::uint32_t>> attribute_stores_;
   mutable bool attribute_stores_ready_ = false;
   mutable std::vector<KindInfo> binding_kinds_;
-  mutable std::vector<std::uint8_t> binding_state_;  // 0 new, 1 in progress, 2 done
+  mutable std::vector<std::uint8_t> binding_state_;
+  // Per variable (symbol, attribute class, attribute name): the sorted start bytes of its stores that
+  // are not `v = v + …` concatenations, for accumulator_reset_within (asked once per accumulation).
+  mutable std::map<std::tuple<SymbolId, ScopeId, std::string_view>, std::vector<std::uint32_t>>
+      reset_starts_;  // 0 new, 1 in progress, 2 done
 };
 
 }  // namespace pyperf::semantic

@@ -82,26 +82,35 @@ bool Model::accumulator_reset_within(const Node& target, const Node& loop_node) 
   const std::string_view src = source().text();
   const auto variable = variable_of(target);
   if (!variable) return true;
-  std::vector<Node> stores;
-  if (variable.symbol != kNone) {
-    for (const BindingId id : symbol(variable.symbol).bindings) {
-      const Binding& b = binding(id);
-      if (b.kind != BindingKind::Annotation) stores.push_back(b.statement ? b.statement : b.target);
-    }
-  } else {
-    for (const Node& store : attribute_stores(variable)) {
-      Node statement = store.parent();
-      while (statement && !statement.is(Kind::Assignment) && !statement.is(Kind::AugmentedAssignment)) {
-        statement = statement.parent();
+  // Every accumulation in a loop asks this about the same variable: list its resetting stores once
+  // (a loop of N accumulations would otherwise look at its N stores N times).
+  auto [cached, fresh] = reset_starts_.try_emplace({variable.symbol, variable.attribute_class, variable.attr},
+                                                   std::vector<std::uint32_t>{});
+  std::vector<std::uint32_t>& resets = cached->second;
+  if (fresh) {
+    std::vector<Node> stores;
+    if (variable.symbol != kNone) {
+      for (const BindingId id : symbol(variable.symbol).bindings) {
+        const Binding& b = binding(id);
+        if (b.kind != BindingKind::Annotation) stores.push_back(b.statement ? b.statement : b.target);
       }
-      stores.push_back(statement ? statement : store);
+    } else {
+      for (const Node& store : attribute_stores(variable)) {
+        Node statement = store.parent();  // O(depth), once per store
+        while (statement && !statement.is(Kind::Assignment) && !statement.is(Kind::AugmentedAssignment)) {
+          statement = statement.parent();
+        }
+        stores.push_back(statement ? statement : store);
+      }
     }
+    for (const Node& statement : stores) {
+      if (!syntax::concatenation_target(statement, src)) resets.push_back(statement.start_byte());
+    }
+    std::sort(resets.begin(), resets.end());
   }
-  for (const Node& statement : stores) {
-    if (!contains(loop_node, statement)) continue;
-    if (!syntax::concatenation_target(statement, src)) return true;
-  }
-  return false;
+  // Statements nest, so one starting inside the loop lies inside it.
+  const auto first = std::lower_bound(resets.begin(), resets.end(), loop_node.start_byte());
+  return first != resets.end() && *first < loop_node.end_byte();
 }
 
 bool Model::is_fast_local(const Node& target) const {
