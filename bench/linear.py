@@ -25,6 +25,19 @@ SHAPES = {
     "nested-lists": (4000, lambda n: "x = " + "[" * n + "]" * n + "\n"),
     # `x = (((…)))`: the same depth through parentheses.
     "nested-parens": (4000, lambda n: "x = " + "(" * n + "1" + ")" * n + "\n"),
+    # `x = sorted(sorted(…(a)…))`: calls nested deep; rules that look up from a call must not climb per call.
+    "nested-calls": (2000, lambda n: "x = " + "sorted(" * n + "a" + ")" * n + "\n"),
+    # A dict lookup nested deep in a key loop (indented `if`s would grow the file quadratically):
+    # the every-iteration check goes from the loop down to the lookup once.
+    "deep-in-key-loop": (
+        2000,
+        lambda n: "def f():\n    d = {1: 2}\n    for k in d:\n        x = " + "[(" * n + "d[k]" + ")]" * n + "\n",
+    ),
+    # A membership test on a list nested deep in a loop: the except-handler check goes down once.
+    "deep-membership": (
+        2000,
+        lambda n: "def f(y):\n    lst = list(y)\n    for x in y:\n        z = " + "[(" * n + "x in lst" + ")]" * n + "\n",
+    ),
     # One wide list display: many siblings under one node.
     "wide-list": (40000, lambda n: "x = [" + ", ".join(str(i) for i in range(n)) + "]\n"),
     # One long line of additions.

@@ -36,12 +36,17 @@ constexpr lint::RuleMeta kMeta{
 // loop. items() pays for the value on every iteration, so a lookup made only sometimes may be
 // cheaper than unpacking every pair.
 bool every_iteration(const Node& use, const Node& loop) {
-  Node child = use;
-  for (Node parent = use.parent(); parent && !(parent == loop); child = parent, parent = parent.parent()) {
+  // One descent from the loop to the use: climbing with parent() would descend from the root
+  // once per step.
+  const std::vector<syntax::PathStep> path = syntax::path_down(loop, use);
+  if (path.empty()) return false;
+  for (std::size_t i = 1; i + 1 < path.size(); ++i) {
+    const Node& parent = path[i].node;
+    const syntax::PathStep& child = path[i + 1];
     switch (parent.kind()) {
       case Kind::IfStatement:
       case Kind::WhileStatement:
-        if (!(parent.field(Field::Condition) == child)) return false;
+        if (child.field != Field::Condition) return false;
         break;
       case Kind::FunctionDefinition:
       case Kind::Lambda:
@@ -57,10 +62,10 @@ bool every_iteration(const Node& use, const Node& loop) {
       case Kind::GeneratorExpression:
         return false;
       case Kind::ConditionalExpression:
-        if (!(parent.named_child(1) == child)) return false;
+        if (!(parent.named_child(1) == child.node)) return false;
         break;
       case Kind::BooleanOperator:
-        if (!(parent.field(Field::Left) == child)) return false;
+        if (child.field != Field::Left) return false;
         break;
       default:
         break;

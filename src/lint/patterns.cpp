@@ -238,7 +238,19 @@ bool few_iterations(const semantic::Loop& loop, const Context& ctx) {
 
 bool in_type_error_handler(const Node& node, const Context& ctx) {
   const std::string_view source = ctx.source().text();
-  for (Node n = node.parent(); n; n = n.parent()) {
+  // The ancestors up to the enclosing def, class or module, found by one descent from that scope's
+  // node (parent() would descend from the root once per step). Comprehensions and lambdas run in
+  // their enclosing code's handlers.
+  const semantic::Model& model = ctx.semantic();
+  semantic::ScopeId scope = ctx.scope();
+  while (model.scope(scope).parent != semantic::kNone &&
+         (model.scope(scope).kind == semantic::ScopeKind::Comprehension ||
+          model.scope(scope).kind == semantic::ScopeKind::Lambda)) {
+    scope = model.scope(scope).parent;
+  }
+  const std::vector<syntax::PathStep> path = syntax::path_down(model.scope(scope).node, node);
+  for (std::size_t i = path.size() - (path.empty() ? 0 : 1); i-- > 0;) {
+    const Node& n = path[i].node;
     if (n.is(Kind::FunctionDefinition) || n.is(Kind::ClassDefinition) || n.is(Kind::Module)) return false;
     if (!n.is(Kind::ExceptClause)) continue;
     for (const Node child : n.named_children()) {

@@ -61,4 +61,32 @@ void install_fast_allocator() noexcept {
 #endif
 }
 
+std::vector<PathStep> path_down(const Node& ancestor, const Node& descendant) {
+  std::vector<PathStep> path;
+  const std::uint32_t start = descendant.start_byte();
+  const std::uint32_t end = descendant.end_byte();
+  if (start < ancestor.start_byte() || end > ancestor.end_byte()) return path;
+  TSTreeCursor cursor = ts_tree_cursor_new(ancestor.raw());
+  const Language* language = ancestor.language();
+  path.push_back({ancestor, Field::Count_});
+  while (!(path.back().node == descendant)) {
+    // The first child ending after `start`; then past siblings that end before `end` (a child
+    // that ends where the descendant starts, or a zero-width one).
+    bool found = ts_tree_cursor_goto_first_child_for_byte(&cursor, start) >= 0;
+    while (found) {
+      const TSNode child = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_start_byte(child) <= start && ts_node_end_byte(child) >= end) break;
+      found = ts_tree_cursor_goto_next_sibling(&cursor);
+    }
+    if (!found) {
+      path.clear();
+      break;
+    }
+    path.push_back({Node(ts_tree_cursor_current_node(&cursor), language),
+                    language->field_of(ts_tree_cursor_current_field_id(&cursor))});
+  }
+  ts_tree_cursor_delete(&cursor);
+  return path;
+}
+
 }  // namespace pyperf::syntax

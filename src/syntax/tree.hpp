@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include <tree_sitter/api.h>
 
@@ -106,6 +107,17 @@ inline Node::Children Node::children() const {
 inline Node::Children Node::named_children() const {
   return Children(*this, true);
 }
+
+// One step of a path down the tree: a node and the field it fills in the step before it.
+struct PathStep {
+  Node node;
+  Field field = Field::Count_;
+};
+
+// The nodes from `ancestor` (first) down to `descendant` (last), found by one cursor descent by
+// byte offset: O(depth × siblings passed). Climbing with parent() instead costs a descent from the
+// root per step, O(depth²). Empty when `descendant` is not inside `ancestor`.
+std::vector<PathStep> path_down(const Node& ancestor, const Node& descendant);
 
 class Tree {
  public:
