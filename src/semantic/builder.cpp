@@ -866,6 +866,8 @@ void Builder::finish() {
   }
   model_.binding_kinds_.assign(model_.bindings_.size(), KindInfo{});
   model_.binding_state_.assign(model_.bindings_.size(), 0);
+  model_.binding_positions_.assign(model_.bindings_.size(), Model::kUnknownPosition);
+  model_.reach_mark_.assign(model_.bindings_.size(), 0);
   model_.self_class_.assign(model_.symbols_.size(), kNone - 1);
   model_.call_opaque_.assign(model_.calls_.size(), 0);
   // An argument of a builtin (or of a builtin type's method such as str.join or list.extend) that

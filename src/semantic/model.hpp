@@ -249,6 +249,8 @@ class Model {
   KindInfo kind_of_annotation(const syntax::Node& annotation) const;
   // The bindings that may supply the value of this reference.
   std::vector<BindingId> reaching_bindings(const Reference& reference) const;
+  // Where binding `id`'s value becomes visible (after its statement; a for target after its iterable).
+  std::uint32_t binding_position(BindingId id) const;
 
   // ---- how variables are used (semantic/usage.cpp) ----
   // For an identifier (a name) or `self.attr`: the symbol's / attribute's uses summarised.
@@ -330,11 +332,15 @@ class Model {
   mutable std::unordered_map<std::string_view, std::vector<std::uint32_t>> attribute_stores_;
   mutable bool attribute_stores_ready_ = false;
   mutable std::vector<KindInfo> binding_kinds_;
-  mutable std::vector<std::uint8_t> binding_state_;
+  mutable std::vector<std::uint8_t> binding_state_;  // 0 new, 1 in progress, 2 done
   // Per variable (symbol, attribute class, attribute name): the sorted start bytes of its stores that
   // are not `v = v + …` concatenations, for accumulator_reset_within (asked once per accumulation).
-  mutable std::map<std::tuple<SymbolId, ScopeId, std::string_view>, std::vector<std::uint32_t>>
-      reset_starts_;  // 0 new, 1 in progress, 2 done
+  mutable std::map<std::tuple<SymbolId, ScopeId, std::string_view>, std::vector<std::uint32_t>> reset_starts_;
+  // Per binding: where its value becomes visible (kUnknownPosition: not computed yet). Every
+  // reaching-definition query compares all of a symbol's bindings, so each is found once.
+  static constexpr std::uint32_t kUnknownPosition = std::numeric_limits<std::uint32_t>::max();
+  mutable std::vector<std::uint32_t> binding_positions_;
+  mutable std::vector<std::uint8_t> reach_mark_;  // scratch for reaching_bindings: 1 = already listed
 };
 
 }  // namespace pyperf::semantic

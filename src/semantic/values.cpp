@@ -517,6 +517,12 @@ std::uint32_t effective_position(const Binding& b) {
 
 }  // namespace
 
+std::uint32_t Model::binding_position(BindingId id) const {
+  std::uint32_t& position = binding_positions_[id];
+  if (position == kUnknownPosition) position = effective_position(bindings_[id]);
+  return position;
+}
+
 std::vector<BindingId> Model::reaching_bindings(const Reference& ref) const {
   std::vector<BindingId> out;
   if (ref.symbol == kNone) return out;
@@ -539,29 +545,32 @@ std::vector<BindingId> Model::reaching_bindings(const Reference& ref) const {
   for (const BindingId id : symbol.bindings) {
     const Binding& b = bindings_[id];
     if (b.kind == BindingKind::Annotation || b.kind == BindingKind::NamedExpression) continue;
-    if (effective_position(b) <= pos && dominates(b.block, ref.block)) dominating = id;
+    if (binding_position(id) <= pos && dominates(b.block, ref.block)) dominating = id;
   }
-  const std::uint32_t from = dominating == kNone ? 0 : effective_position(bindings_[dominating]);
+  const std::uint32_t from = dominating == kNone ? 0 : binding_position(dominating);
   for (const BindingId id : symbol.bindings) {
     const Binding& b = bindings_[id];
     if (b.kind == BindingKind::Annotation) continue;
-    const std::uint32_t at = effective_position(b);
+    const std::uint32_t at = binding_position(id);
     if (at <= pos && at >= from) out.push_back(id);
   }
   // Back edges: a binding later in an enclosing loop reaches the use on the next iteration,
-  // unless the dominating binding re-runs inside that loop first.
+  // unless the dominating binding re-runs inside that loop first. An outer loop holds the inner
+  // one's bindings again: marks keep each listed once without searching the list.
+  for (const BindingId id : out) reach_mark_[id] = 1;
   for (LoopId l = ref.loop; l != kNone; l = loops_[l].parent) {
     const Node& loop_node = loops_[l].node;
     if (dominating != kNone && contains(loop_node, bindings_[dominating].target)) break;
     for (const BindingId id : symbol.bindings) {
       const Binding& b = bindings_[id];
-      if (b.kind == BindingKind::Annotation) continue;
-      if (effective_position(b) > pos && contains(loop_node, b.target) &&
-          std::find(out.begin(), out.end(), id) == out.end()) {
+      if (b.kind == BindingKind::Annotation || reach_mark_[id] != 0) continue;
+      if (binding_position(id) > pos && contains(loop_node, b.target)) {
         out.push_back(id);
+        reach_mark_[id] = 1;
       }
     }
   }
+  for (const BindingId id : out) reach_mark_[id] = 0;
   return out;
 }
 
