@@ -1,0 +1,6 @@
+#!/usr/bin/env python3
+# vim: set fileencoding=shift_jis :
+s = '‚ '
+out = ''
+for ch in s:
+    out += ch
