@@ -158,7 +158,7 @@ int check_command(int argc, char** argv) {
     if (app.count("--stdin-filename") > 0 && !paths.empty() &&
         std::find(paths.begin(), paths.end(), "-") == paths.end()) {
       throw CLI::ValidationError("--stdin-filename",
-                                 "it names standard input, so give `-` or no path (got '" + settings.paths[0] + "')");
+                                 "it names standard input, so give `-` or no path (got '" + paths[0] + "')");
     }
   } catch (const CLI::ParseError& e) {
     return parse_failure(app, e);

@@ -93,13 +93,15 @@ std::optional<PythonVersion> from_requires_python(std::string_view specifier) {
 bool is_version_specifier(std::string_view specifier) {
   // PEP 440: an operator, then a public version (epoch, release, pre, post, dev) with an optional
   // local label; a trailing `.*` only after == and !=; `===` takes any string without blanks.
-  static const std::regex kClause(
-      R"(\s*(?:===\s*[^\s,]+|(?:==|!=)\s*v?(?:\d+!)?\d+(?:\.\d+)*(?:\.\*|)"
-      R"((?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?\d*)?(?:[-_.]?(?:post|rev|r)[-_.]?\d*)?)"
-      R"((?:[-_.]?dev[-_.]?\d*)?(?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?)|)"
-      R"((?:~=|<=|>=|<|>)\s*v?(?:\d+!)?\d+(?:\.\d+)*(?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?\d*)?)"
-      R"((?:[-_.]?(?:post|rev|r)[-_.]?\d*)?(?:[-_.]?dev[-_.]?\d*)?)\s*)",
-      std::regex::icase | std::regex::optimize);
+  static const std::regex kClause = [] {
+    const std::string version = R"(v?(?:\d+!)?\d+(?:\.\d+)*)";  // epoch and release
+    const std::string suffixes = R"((?:[-_.]?(?:a|b|c|rc|alpha|beta|pre|preview)[-_.]?\d*)?)"
+                                 R"((?:[-_.]?(?:post|rev|r)[-_.]?\d*)?(?:[-_.]?dev[-_.]?\d*)?)";
+    const std::string local = R"((?:\+[a-z0-9]+(?:[-_.][a-z0-9]+)*)?)";
+    return std::regex(R"(\s*(?:===\s*[^\s,]+|(?:==|!=)\s*)" + version + R"((?:\.\*|)" + suffixes + local +
+                          R"()|(?:~=|<=|>=|<|>)\s*)" + version + suffixes + R"()\s*)",
+                      std::regex::icase | std::regex::optimize);
+  }();
   std::size_t start = 0;
   while (true) {
     const std::size_t comma = specifier.find(',', start);

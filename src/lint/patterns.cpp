@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <iterator>
 #include <string>
 
 namespace pyperf::lint {
@@ -249,8 +250,11 @@ bool in_type_error_handler(const Node& node, const Context& ctx) {
     scope = model.scope(scope).parent;
   }
   const std::vector<syntax::PathStep> path = syntax::path_down(model.scope(scope).node, node);
-  for (std::size_t i = path.size() - (path.empty() ? 0 : 1); i-- > 0;) {
-    const Node& n = path[i].node;
+  if (path.size() < 2) return false;  // no ancestor below the scope's node
+  // Upwards from the node's parent (the last step is the node itself). No std::views here: clang 14
+  // cannot compile libstdc++ 12's ranges, and the fuzz, tsan and clang-tidy builds use it.
+  for (auto step = std::next(path.rbegin()); step != path.rend(); ++step) {
+    const Node& n = step->node;
     if (n.is(Kind::FunctionDefinition) || n.is(Kind::ClassDefinition) || n.is(Kind::Module)) return false;
     if (!n.is(Kind::ExceptClause)) continue;
     for (const Node child : n.named_children()) {

@@ -556,8 +556,9 @@ std::vector<BindingId> Model::reaching_bindings(const Reference& ref) const {
   }
   // Back edges: a binding later in an enclosing loop reaches the use on the next iteration,
   // unless the dominating binding re-runs inside that loop first. An outer loop holds the inner
-  // one's bindings again: marks keep each listed once without searching the list.
-  for (const BindingId id : out) reach_mark_[id] = 1;
+  // one's bindings again: marks keep each listed once without searching the list. The bindings
+  // listed above all lie at or before the use, so none of them can come up here.
+  const std::size_t back_edges = out.size();
   for (LoopId l = ref.loop; l != kNone; l = loops_[l].parent) {
     const Node& loop_node = loops_[l].node;
     if (dominating != kNone && contains(loop_node, bindings_[dominating].target)) break;
@@ -570,7 +571,7 @@ std::vector<BindingId> Model::reaching_bindings(const Reference& ref) const {
       }
     }
   }
-  for (const BindingId id : out) reach_mark_[id] = 0;
+  for (std::size_t i = back_edges; i < out.size(); ++i) reach_mark_[out[i]] = 0;
   return out;
 }
 
