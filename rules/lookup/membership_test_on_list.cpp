@@ -44,6 +44,24 @@ bool small_literal(const Node& display) {
   return count < (strings ? 3U : 5U);
 }
 
+// True when something the code adds to the list could not go into a set: `rows.append([a, b])`.
+bool adds_unhashable(const semantic::Model::Variable& variable, const lint::Context& ctx) {
+  const auto& model = ctx.semantic();
+  for (const auto& site : model.uses(variable)) {
+    if (site.use.kind != semantic::UseKind::MethodCall) continue;
+    if (site.use.member != "append" && site.use.member != "insert") continue;
+    const auto call = lint::method_call(site.use.site, ctx);
+    if (!call || call->arguments.positional.empty()) continue;
+    const Node added = call->arguments.positional.back();
+    const ValueKind k = model.kind_of(added).kind;
+    if (lint::is_unhashable_display(added) || k == ValueKind::List || k == ValueKind::Set ||
+        semantic::is_dict_like(k)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 class MembershipTestOnList final : public lint::Rule {
  public:
   const lint::RuleMeta& meta() const override { return kMeta; }
@@ -62,8 +80,12 @@ class MembershipTestOnList final : public lint::Rule {
     if (lint::is_unhashable_display(cmp->left)) return;
     const ValueKind left = model.kind_of(cmp->left).kind;
     if (left == ValueKind::List || left == ValueKind::Set || semantic::is_dict_like(left)) return;
-    if (kind.evidence == semantic::Evidence::Literal && small_literal(kind.origin)) return;
+    // A small display stays small unless something adds to it (`found = []` filled by a loop).
+    if (kind.evidence == semantic::Evidence::Literal && small_literal(kind.origin) && !model.usage(variable).mutated) {
+      return;
+    }
     if (lint::in_type_error_handler(node, ctx)) return;  // the fallback for unhashable items
+    if (adds_unhashable(variable, ctx)) return;
 
     const std::string op = cmp->op == Kind::KwIn ? "in" : "not in";
     const std::string name = lint::quote(right, ctx);

@@ -209,6 +209,12 @@ std::string evidence_note(const semantic::KindInfo& kind, const Context& ctx) {
     case semantic::Evidence::Definition:
       what = "definition";
       break;
+    case semantic::Evidence::CallResult: {
+      Node fn = kind.origin.field(Field::Function);
+      if (fn.is(Kind::Attribute)) fn = fn.field(Field::Attribute);
+      what = fmt::format("what `{}()` returns", quote(fn, ctx));
+      break;
+    }
     case semantic::Evidence::None:
       return {};
   }

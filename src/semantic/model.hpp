@@ -168,6 +168,7 @@ enum class ValueKind : std::uint8_t {
   Function,
   Class,
   Module,
+  Pattern,  // re.compile(...): findall() and split() return lists
 };
 
 std::string_view to_string(ValueKind kind);
@@ -187,6 +188,7 @@ enum class Evidence : std::uint8_t {
   Operator,       // a + b on known operands
   Annotation,     // x: list[int], def f(x: List[int]), self.x: list[int]
   Definition,     // def / class / import
+  CallResult,     // f(...) where f, defined in this module, is annotated or always returns one
 };
 
 std::string_view to_string(Evidence evidence);
@@ -306,12 +308,26 @@ class Model {
   KindInfo kind_of_reference(const Reference& reference, int depth) const;
   KindInfo kind_of_attribute(const syntax::Node& attribute, int depth) const;
   KindInfo kind_of_call(const syntax::Node& call, int depth) const;
+  bool splits_a_string(const syntax::Node& call, int depth) const;
+  // What a function of this file returns on every path, from its return annotation or from
+  // `return` statements that all build a fresh value of one kind. Unknown when decorated, a
+  // generator or coroutine, or when the body may end without returning.
+  KindInfo function_result(const syntax::Node& function_definition, int depth) const;
+  syntax::Node called_definition(const syntax::Node& function) const;
+  syntax::Node unpacked_element(const Binding& binding) const;
   std::string qualified_name(const syntax::Node& expression, int depth) const;
   bool dominates(BlockId outer, BlockId inner) const;
   const std::vector<std::uint32_t>& attribute_stores_named(std::string_view attr) const;
   // True when a call inside `range` could run code we cannot see (not a pure builtin).
   bool opaque_call_within(const syntax::Node& range) const;
-  bool opaque_call_between(std::uint32_t start, std::uint32_t end) const;
+  // With `instance_of` set, only opaque calls that mention an instance of that class (`self.f()`,
+  // `g(self)`) count: the others cannot reach an attribute that is never handed out.
+  bool opaque_call_between(std::uint32_t start, std::uint32_t end, ScopeId instance_of = kNone) const;
+  bool mentions_instance(const syntax::Node& call, ScopeId cls) const;
+  // True when a nested function or class (not a comprehension) reads or rebinds the symbol.
+  bool captured_by_nested_scope(SymbolId id) const;
+  // `self.attr`: stored or mutated by a method other than the class's __init__.
+  bool attribute_changed_outside_init(const Variable& variable) const;
 
   const syntax::SourceText* source_;
   std::vector<Scope> scopes_;
@@ -341,6 +357,7 @@ class Model {
   static constexpr std::uint32_t kUnknownPosition = std::numeric_limits<std::uint32_t>::max();
   mutable std::vector<std::uint32_t> binding_positions_;
   mutable std::vector<std::uint8_t> reach_mark_;  // scratch for reaching_bindings: 1 = already listed
+  mutable std::unordered_map<std::uint32_t, KindInfo> function_results_;  // by definition start byte
 };
 
 }  // namespace pyperf::semantic

@@ -181,7 +181,7 @@ bool Model::opaque_call_within(const Node& range) const {
   return opaque_call_between(range.start_byte(), range.end_byte());
 }
 
-bool Model::opaque_call_between(std::uint32_t start, std::uint32_t end) const {
+bool Model::opaque_call_between(std::uint32_t start, std::uint32_t end, ScopeId instance_of) const {
   const auto first = std::lower_bound(calls_.begin(), calls_.end(), start,
                                       [](const Node& call, std::uint32_t b) { return call.start_byte() < b; });
   for (auto it = first; it != calls_.end() && it->start_byte() < end; ++it) {
@@ -198,7 +198,7 @@ bool Model::opaque_call_between(std::uint32_t start, std::uint32_t end) const {
       }
       state = transparent ? 2 : 1;
     }
-    if (state == 1) return true;
+    if (state == 1 && (instance_of == kNone || mentions_instance(*it, instance_of))) return true;
   }
   return false;
 }
@@ -220,28 +220,83 @@ bool Model::invariant_in(const Variable& variable, LoopId loop_id) const {
   for (const UseSite& site : uses(variable)) {
     if (contains(loop_node, site.node) && is_mutation(site.use)) return false;
   }
-  // Code we cannot see may mutate it when others can reach it: an attribute, a name that
-  // escapes, a parameter, or a name of another scope.
-  bool reachable = variable.symbol == kNone;
+  // Code we cannot see may mutate it only if it can reach it. A call reaches a value through its
+  // arguments, its receiver, a global, an attribute or a closure: a local or parameter that none of
+  // those expose is stable across any call (the residual risk, documented: a caller that keeps an
+  // alias of a parameter and mutates it from a callback). A name of another scope (a global, a
+  // closure cell) is reachable by any call; `self.attr` by a call that is handed the instance.
+  bool reachable = false;
+  ScopeId reaching_class = kNone;  // attributes: only calls that mention this class's instance reach it
   if (variable.symbol != kNone) {
     const Symbol& symbol = symbols_[variable.symbol];
     ScopeId loop_scope = loops_[loop_id].scope;
     while (scopes_[loop_scope].kind == ScopeKind::Comprehension && scopes_[loop_scope].parent != kNone) {
       loop_scope = scopes_[loop_scope].parent;
     }
-    reachable = symbol.scope != loop_scope || usage(variable).escapes;
-    for (const BindingId id : symbol.bindings) {
-      if (bindings_[id].kind == BindingKind::Parameter) reachable = true;
-    }
+    reachable = symbol.scope != loop_scope || captured_by_nested_scope(variable.symbol) || usage(variable).escapes;
+  } else if (usage(variable).escapes) {
+    reachable = true;
+  } else if (attribute_changed_outside_init(variable)) {
+    reaching_class = variable.attribute_class;
+  } else {
+    return true;  // only ever set up by __init__ and never handed out: no call can change it
   }
-  if (!reachable) return true;
+  if (!reachable && reaching_class == kNone) return true;
   // The loop's own iterable runs once, before the first iteration: only calls after it repeat.
   const Node& iterable = loops_[loop_id].iterable;
   if (iterable && iterable.start_byte() >= loop_node.start_byte()) {
-    return !opaque_call_between(loop_node.start_byte(), iterable.start_byte()) &&
-           !opaque_call_between(iterable.end_byte(), loop_node.end_byte());
+    return !opaque_call_between(loop_node.start_byte(), iterable.start_byte(), reaching_class) &&
+           !opaque_call_between(iterable.end_byte(), loop_node.end_byte(), reaching_class);
   }
-  return !opaque_call_within(loop_node);
+  return !opaque_call_between(loop_node.start_byte(), loop_node.end_byte(), reaching_class);
+}
+
+bool Model::captured_by_nested_scope(SymbolId id) const {
+  const Symbol& symbol = symbols_[id];
+  const auto outer = [&](ScopeId where) {
+    while (scopes_[where].kind == ScopeKind::Comprehension && scopes_[where].parent != kNone) {
+      where = scopes_[where].parent;
+    }
+    return where;
+  };
+  for (const ReferenceId r : symbol.references) {
+    if (outer(references_[r].scope) != symbol.scope) return true;
+  }
+  for (const BindingId b : symbol.bindings) {
+    if (outer(bindings_[b].scope) != symbol.scope) return true;  // nonlocal / global rebinding
+  }
+  return false;
+}
+
+bool Model::attribute_changed_outside_init(const Variable& variable) const {
+  const auto in_init = [&](ScopeId scope) {
+    const Scope& s = scopes_[scope];
+    return s.kind == ScopeKind::Function && s.parent == variable.attribute_class &&
+           text(s.node.field(Field::Name)) == "__init__";
+  };
+  for (const std::uint32_t i : attribute_stores_named(variable.attr)) {
+    const AttributeAccess& a = attributes_[i];
+    if (self_class(a.object) == variable.attribute_class && !in_init(a.scope)) return true;
+  }
+  for (const UseSite& site : uses(variable)) {
+    if (is_mutation(site.use) && !in_init(site.scope)) return true;
+  }
+  return false;
+}
+
+bool Model::mentions_instance(const Node& call, ScopeId cls) const {
+  // The receiver chain and every argument: `self.helper()`, `f(self)`, `g(self.items)`.
+  std::vector<Node> pending{call};
+  while (!pending.empty()) {
+    const Node n = pending.back();
+    pending.pop_back();
+    if (n.is(Kind::Identifier)) {
+      if (self_class(n) == cls) return true;
+      continue;
+    }
+    for (const Node child : n.named_children()) pending.push_back(child);
+  }
+  return false;
 }
 
 }  // namespace pyperf::semantic

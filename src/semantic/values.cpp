@@ -70,6 +70,7 @@ constexpr NamedKind kCallResults[] = {
     {"collections.defaultdict", ValueKind::DefaultDict},
     {"collections.OrderedDict", ValueKind::OrderedDict},
     {"re.findall", ValueKind::List},
+    {"re.compile", ValueKind::Pattern},
     {"re.split", ValueKind::List},
     {"os.listdir", ValueKind::List},
     {"glob.glob", ValueKind::List},
@@ -165,6 +166,8 @@ ValueKind method_result(ValueKind receiver, std::string_view method) {
       return ValueKind::Unknown;
     case ValueKind::Deque:
       return method == "copy" ? ValueKind::Deque : ValueKind::Unknown;
+    case ValueKind::Pattern:
+      return one_of(method, {"findall", "split"}) ? ValueKind::List : ValueKind::Unknown;
     default:
       return ValueKind::Unknown;
   }
@@ -244,6 +247,8 @@ std::string_view to_string(ValueKind kind) {
       return "class";
     case ValueKind::Module:
       return "module";
+    case ValueKind::Pattern:
+      return "re.Pattern";
   }
   return "unknown";
 }
@@ -266,6 +271,8 @@ std::string_view to_string(Evidence evidence) {
       return "annotation";
     case Evidence::Definition:
       return "definition";
+    case Evidence::CallResult:
+      return "call result";
   }
   return "none";
 }
@@ -433,12 +440,123 @@ KindInfo Model::kind_of_call(const Node& call, int depth) const {
                            "collections.Counter", "collections.defaultdict", "collections.OrderedDict"});
     return {k, constructor ? Evidence::Constructor : Evidence::BuiltinResult, call};
   }
+  if (const Node definition = called_definition(fn); definition) {
+    const KindInfo k = function_result(definition, depth + 1);
+    if (!k) return {};
+    return {k.kind, Evidence::CallResult, call};
+  }
   if (!fn.is(Kind::Attribute)) return {};
   const KindInfo receiver = kind_of(fn.field(Field::Object), depth + 1);
-  if (!receiver) return {};
-  const ValueKind k = method_result(receiver.kind, text(fn.field(Field::Attribute)));
+  const std::string_view method = text(fn.field(Field::Attribute));
+  if (!receiver) {
+    if (splits_a_string(call, depth)) return {ValueKind::List, Evidence::BuiltinResult, call};
+    return {};
+  }
+  const ValueKind k = method_result(receiver.kind, method);
   if (k == ValueKind::Unknown) return {};
   return {k, Evidence::BuiltinResult, call};
+}
+
+Node Model::called_definition(const Node& raw) const {
+  // `f(...)` with f bound once, by a def of this file; `self.f(...)` with f a method of self's class.
+  const Node fn = syntax::unparenthesize(raw);
+  SymbolId id = kNone;
+  if (fn.is(Kind::Identifier)) {
+    const Reference* ref = reference_at(fn);
+    if (ref == nullptr || ref->symbol == kNone) return {};
+    id = ref->symbol;
+  } else if (fn.is(Kind::Attribute)) {
+    const Node object = fn.field(Field::Object);
+    if (!object.is(Kind::Identifier)) return {};
+    const ScopeId cls = self_class(object);
+    if (cls == kNone) return {};
+    const auto it = scopes_[cls].symbols.find(text(fn.field(Field::Attribute)));
+    if (it == scopes_[cls].symbols.end()) return {};
+    id = it->second;
+  } else {
+    return {};
+  }
+  const Symbol& symbol = symbols_[id];
+  if (symbol.bindings.size() != 1) return {};
+  const Binding& b = bindings_[symbol.bindings.front()];
+  if (b.kind != BindingKind::FunctionDef || !b.statement.is(Kind::FunctionDefinition)) return {};
+  return b.statement;
+}
+
+KindInfo Model::function_result(const Node& definition, int depth) const {
+  if (depth > kMaxDepth) return {};
+  const auto [it, fresh] = function_results_.try_emplace(definition.start_byte());
+  if (!fresh) return it->second;  // also stops recursion: a function calling itself is unknown
+  KindInfo result;
+  const auto done = [&](KindInfo k) {
+    function_results_[definition.start_byte()] = k;
+    return k;
+  };
+  // A decorator may replace the function (lru_cache shares one result between calls), `async def`
+  // returns a coroutine.
+  if (definition.parent().is(Kind::DecoratedDefinition)) return done({});
+  if (text(definition).starts_with("async")) return done({});
+  if (const Node annotation = definition.field(Field::ReturnType); annotation) {
+    KindInfo k = kind_of_annotation(annotation);
+    if (k) k.origin = annotation;
+    return done(k);
+  }
+  const Node body = definition.field(Field::Body);
+  // The body must end in a return (or raise): otherwise it may fall off the end and return None.
+  Node last;
+  for (const Node statement : body.named_children()) {
+    if (!statement.is(Kind::Comment)) last = statement;
+  }
+  if (!last.is(Kind::ReturnStatement)) return done({});
+  std::vector<Node> pending{body};
+  while (!pending.empty()) {
+    const Node n = pending.back();
+    pending.pop_back();
+    if (n.is(Kind::FunctionDefinition) || n.is(Kind::ClassDefinition) || n.is(Kind::Lambda)) continue;
+    if (n.is(Kind::Yield)) return done({});
+    if (n.is(Kind::ReturnStatement)) {
+      const Node value = n.named_child(0);
+      if (!value || value.is(Kind::Comment)) return done({});
+      const KindInfo k = kind_of(value, depth + 1);
+      // Only fresh values: a returned global or attribute would be shared between callers.
+      const bool fresh_value = k.evidence == Evidence::Literal || k.evidence == Evidence::Comprehension ||
+                               k.evidence == Evidence::Constructor || k.evidence == Evidence::BuiltinResult ||
+                               k.evidence == Evidence::Operator || k.evidence == Evidence::CallResult;
+      if (!k || !fresh_value) return done({});
+      const Node v = syntax::unparenthesize(value);
+      if (v.is(Kind::Attribute)) return done({});  // `return self.items`: one object for every call
+      if (v.is(Kind::Identifier)) {
+        // `return out` of a local built in the body is fresh; a global is shared.
+        const Reference* ref = reference_at(v);
+        if (ref == nullptr || ref->symbol == kNone) return done({});
+        const Scope& owner = scopes_[symbols_[ref->symbol].scope];
+        if (owner.kind != ScopeKind::Function || owner.node.start_byte() != definition.start_byte()) return done({});
+      }
+      if (result && result.kind != k.kind) return done({});
+      if (!result) result = {k.kind, Evidence::CallResult, k.origin};
+      continue;
+    }
+    for (const Node child : n.named_children()) pending.push_back(child);
+  }
+  return done(result);
+}
+
+bool Model::splits_a_string(const Node& call, int depth) const {
+  // `line.split(",")`, `text.splitlines()` on a receiver of unknown type: only str and bytes have
+  // splitlines(), and split() with a string separator raises on anything else we know of. A
+  // module's function (`os.path.split`) or a pandas `.str` accessor is not such a receiver.
+  const Node fn = call.field(Field::Function);
+  const std::string_view method = text(fn.field(Field::Attribute));
+  const bool splitlines = method == "splitlines";
+  if (!splitlines && method != "split" && method != "rsplit") return false;
+  const Node receiver = syntax::unparenthesize(fn.field(Field::Object));
+  if (receiver.is(Kind::Attribute) && text(receiver.field(Field::Attribute)) == "str") return false;
+  if (!qualified_name(receiver, depth + 1).empty()) return false;
+  if (splitlines) return true;
+  const Node arguments = call.field(Field::Arguments);
+  if (!arguments.is(Kind::ArgumentList)) return false;
+  const Node first = arguments.named_child(0);
+  return first && syntax::unparenthesize(first).is(Kind::String);
 }
 
 std::string Model::qualified_name(const Node& expression) const {
@@ -592,6 +710,32 @@ KindInfo Model::kind_of_reference(const Reference& ref, int depth) const {
   return agreed;
 }
 
+Node Model::unpacked_element(const Binding& b) const {
+  // `a, b = x, y` binds a to x when both sides are flat sequences of the same length.
+  if (!b.statement.is(Kind::Assignment)) return {};
+  const Node left = b.statement.field(Field::Left);
+  const Node right = syntax::unparenthesize(b.statement.field(Field::Right));
+  const auto flat = [](const Node& n) {
+    return n.is(Kind::PatternList) || n.is(Kind::TuplePattern) || n.is(Kind::ListPattern) ||
+           n.is(Kind::ExpressionList) || n.is(Kind::Tuple) || n.is(Kind::List);
+  };
+  if (!flat(left) || !flat(right) || left.named_child_count() != right.named_child_count()) return {};
+  std::uint32_t index = 0;
+  bool found = false;
+  for (const Node child : left.named_children()) {
+    if (child.is(Kind::ListSplatPattern) || child.is(Kind::Comment)) return {};
+    if (child.start_byte() == b.target.start_byte() && child.end_byte() == b.target.end_byte()) found = true;
+    if (!found) ++index;
+  }
+  if (!found) return {};
+  std::uint32_t i = 0;
+  for (const Node child : right.named_children()) {
+    if (child.is(Kind::ListSplat) || child.is(Kind::Comment)) return {};
+    if (i++ == index) return child;
+  }
+  return {};
+}
+
 KindInfo Model::kind_of_binding(BindingId id, int depth) const {
   if (binding_state_[id] == 2) return binding_kinds_[id];
   if (binding_state_[id] == 1 || depth > kMaxDepth) return {};
@@ -600,7 +744,10 @@ KindInfo Model::kind_of_binding(BindingId id, int depth) const {
   KindInfo k;
   switch (b.kind) {
     case BindingKind::Assignment:
-      if (b.unpacked) break;
+      if (b.unpacked) {
+        k = kind_of(unpacked_element(b), depth + 1);  // `a, b = [], []`
+        break;
+      }
       if (const Node prior = accumulated_operand(b.value, text(b.target), source_->text()); prior) {
         // `x = x + y` keeps x's type, like `x += y`: it is the accumulator of a loop.
         const KindInfo before = kind_of(prior, depth + 1);

@@ -378,3 +378,120 @@ TEST_CASE("loop invariance: rebinding, mutation, and calls that could reach the 
   // A parameter could be mutated by the opaque call inside the loop.
   CHECK_FALSE(m.invariant_in(m.variable_of(s.ident("ys", 2)), loop_of("ys", 2)));
 }
+
+TEST_CASE("calls cannot mutate what they cannot reach", "[semantic][usage]") {
+  Snippet s(
+      "def f(xs, ids: list[str], out: list[str], kept: list[str]):\n"
+      "    for x in xs:\n"
+      "        g(x in ids)\n"
+      "    for x in xs:\n"
+      "        g(x in out)\n"
+      "    consume(out)\n"
+      "    def cb():\n"
+      "        kept.append(1)\n"
+      "    for x in xs:\n"
+      "        g(x in kept)\n");
+  const auto& m = s.model();
+  const auto loop_of = [&](const std::string& name, int nth) { return m.reference_at(s.ident(name, nth))->loop; };
+  // A parameter that no call is handed is stable across g(): only its caller holds it.
+  CHECK(m.invariant_in(m.variable_of(s.ident("ids", 1)), loop_of("ids", 1)));
+  // Handed to consume() (anywhere in the function): consume may keep it and g may change it.
+  CHECK_FALSE(m.invariant_in(m.variable_of(s.ident("out", 1)), loop_of("out", 1)));
+  // Captured by a nested function: a call may run it.
+  CHECK_FALSE(m.invariant_in(m.variable_of(s.ident("kept", 2)), loop_of("kept", 2)));
+
+  Snippet cls(
+      "class C:\n"
+      "    def __init__(self, names):\n"
+      "        self.names = list(names)\n"
+      "        self.names.append('x')\n"
+      "        self.seen = []\n"
+      "    def helper(self):\n"
+      "        return 1\n"
+      "    def reset(self):\n"
+      "        self.seen = []\n"
+      "    def run(self, items):\n"
+      "        for i in items:\n"
+      "            self.helper(i in self.names)\n"
+      "        for i in items:\n"
+      "            self.helper(i in self.seen)\n"
+      "        for i in items:\n"
+      "            if i in self.seen:\n"
+      "                other(i)\n");
+  const auto& cm = cls.model();
+  const auto attr = [&](const std::string& name, int nth) { return cls.ident(name, nth).parent(); };
+  const auto cloop = [&](int nth) { return cm.reference_at(cls.ident("i", nth))->loop; };
+  // Set up in __init__ only: no method can change it.
+  CHECK(cm.invariant_in(cm.variable_of(attr("names", 3)), cloop(1)));
+  // reset() rebinds it and the loop calls a method of self: it may be reset().
+  CHECK_FALSE(cm.invariant_in(cm.variable_of(attr("seen", 2)), cloop(3)));
+  // other() is not handed the instance (its argument is the element, not self).
+  CHECK(cm.invariant_in(cm.variable_of(attr("seen", 3)), cloop(5)));
+}
+
+TEST_CASE("more evidence: string splits, compiled patterns, unpacked displays", "[semantic][kinds]") {
+  Snippet s(
+      "import re, os\n"
+      "def f(s, line, df, p):\n"
+      "    a = s.split('\\n')\n"
+      "    b = line.rstrip().split(',')\n"
+      "    c = s.splitlines()\n"
+      "    d = s.split()\n"
+      "    e = os.path.split(s)\n"
+      "    g = df.name.str.split(',')\n"
+      "    pat = re.compile(p)\n"
+      "    h = pat.findall(s)\n"
+      "    i = pat.split(s)\n"
+      "    j, k = [], set()\n"
+      "    l, *m = [], []\n"
+      "    use(a, b, c, d, e, g, h, i, j, k, l)\n");
+  CHECK(kind(s, "a", 1) == "list");
+  CHECK(kind(s, "b", 1) == "list");
+  CHECK(kind(s, "c", 1) == "list");
+  CHECK(kind(s, "d", 1) == "unknown");  // node.split() of a user class may return anything
+  CHECK(kind(s, "e", 1) == "unknown");  // a module's function: os.path.split returns a tuple
+  CHECK(kind(s, "g", 1) == "unknown");  // a pandas .str accessor returns a Series
+  CHECK(kind(s, "h", 1) == "list");
+  CHECK(kind(s, "i", 1) == "list");
+  CHECK(kind(s, "j", 1) == "list");
+  CHECK(kind(s, "k", 1) == "set");
+  CHECK(kind(s, "l", 1) == "unknown");  // a starred target: the positions do not line up
+}
+
+TEST_CASE("what functions of the module return", "[semantic][kinds]") {
+  Snippet s(
+      "import functools\n"
+      "CACHE = []\n"
+      "def fresh(t):\n"
+      "    if t:\n"
+      "        return []\n"
+      "    out = [x for x in t]\n"
+      "    return out\n"
+      "def annotated(t) -> list[str]:\n"
+      "    return helper(t)\n"
+      "def shared():\n"
+      "    return CACHE\n"
+      "@functools.lru_cache\n"
+      "def cached():\n"
+      "    return []\n"
+      "def maybe(t):\n"
+      "    if t:\n"
+      "        return []\n"
+      "def gen(t):\n"
+      "    yield t\n"
+      "    return []\n"
+      "def mixed(t):\n"
+      "    if t:\n"
+      "        return set()\n"
+      "    return []\n"
+      "a = fresh(1)\nb = annotated(1)\nc = shared()\nd = cached()\ne = maybe(1)\nf = gen(1)\ng = mixed(1)\n"
+      "use(a, b, c, d, e, f, g)\n");
+  CHECK(kind(s, "a", 1) == "list");
+  CHECK(s.model().kind_of(s.ident("a", 1)).evidence == semantic::Evidence::CallResult);
+  CHECK(kind(s, "b", 1) == "list");
+  CHECK(kind(s, "c", 1) == "unknown");  // one shared list for every caller
+  CHECK(kind(s, "d", 1) == "unknown");  // decorated
+  CHECK(kind(s, "e", 1) == "unknown");  // may fall off the end: None
+  CHECK(kind(s, "f", 1) == "unknown");  // a generator
+  CHECK(kind(s, "g", 1) == "unknown");  // returns disagree
+}
