@@ -46,7 +46,7 @@ class DictKeysIteration final : public lint::Rule {
     }
     const Node dict = syntax::unparenthesize(keys->receiver);
     const semantic::KindInfo kind = model.kind_of(dict);
-    if (!semantic::is_dict_like(kind.kind)) return;
+    if (!semantic::has_mapping_protocol(kind.kind)) return;
     // A loop that also reads d[k] is PPL602's: items() is the better advice there.
     const Node key = node.field(Field::Left);
     const Node region = node.is(Kind::ForStatement) ? node : ctx.parent();

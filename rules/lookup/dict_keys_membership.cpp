@@ -43,7 +43,7 @@ class DictKeysMembership final : public lint::Rule {
       return;
     }
     const semantic::KindInfo receiver = ctx.semantic().kind_of(call->receiver);
-    if (!semantic::is_dict_like(receiver.kind)) return;
+    if (!semantic::has_mapping_protocol(receiver.kind)) return;
     const cost::Verdict verdict = ctx.advice_holds({}, std::nullopt);
     if (!verdict.holds) return;  // constant-factor advice: measured per version
     const std::string d = lint::quote(call->receiver, ctx);

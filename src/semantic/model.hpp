@@ -168,11 +168,15 @@ enum class ValueKind : std::uint8_t {
   Function,
   Class,
   Module,
-  Pattern,  // re.compile(...): findall() and split() return lists
+  Pattern,   // re.compile(...): findall() and split() return lists
+  Instance,  // an instance of a class defined in this file (KindInfo::cls)
+  Mapping,   // annotated Mapping / MutableMapping: the protocol, not the type
 };
 
 std::string_view to_string(ValueKind kind);
 bool is_dict_like(ValueKind kind);  // dict and its subclasses in collections
+// dict-like, or a value annotated as a Mapping: `k in m.keys()` and `m.items()` mean what the ABC says.
+bool has_mapping_protocol(ValueKind kind);
 // Builtins that neither mutate their arguments nor keep references to them (len, sorted, print …).
 bool is_pure_builtin(std::string_view name);
 // list, tuple, set, dict, deque, str, bytes …: builtin types whose methods run no user code of theirs.
@@ -197,6 +201,7 @@ struct KindInfo {
   ValueKind kind = ValueKind::Unknown;
   Evidence evidence = Evidence::None;
   syntax::Node origin;  // the expression or annotation that gives the evidence
+  std::uint32_t cls = std::numeric_limits<std::uint32_t>::max();  // Instance: the class's scope
   explicit operator bool() const { return kind != ValueKind::Unknown; }
 };
 
@@ -259,8 +264,9 @@ class Model {
   // nullopt-like: `known` false when the expression is neither.
   struct Variable {
     SymbolId symbol = kNone;          // a name
-    ScopeId attribute_class = kNone;  // `self.attr`: the class scope
+    ScopeId attribute_class = kNone;  // `self.attr` (or `obj.attr` of a known instance): the class scope
     std::string_view attr;
+    SymbolId object_symbol = kNone;  // `obj.attr` with obj not self: the name holding the instance
     explicit operator bool() const { return symbol != kNone || attribute_class != kNone; }
   };
   Variable variable_of(const syntax::Node& expression) const;
@@ -284,6 +290,14 @@ class Model {
   }
   // For a method's first parameter (`self`): the class scope, else kNone.
   ScopeId self_class(const syntax::Node& identifier) const;
+  // self_class(), or the class of a name known to hold an instance of a class of this file.
+  ScopeId instance_class(const syntax::Node& identifier) const;
+  // The annotation that declares what a name or `self.attr` holds (a parameter's, an annotated
+  // assignment's, a class-level field's), when every binding that reaches it agrees; else null.
+  syntax::Node declared_annotation(const syntax::Node& expression) const;
+  // The element kind of what iterating `iterable` yields, from its annotation: `rows: list[dict]`,
+  // `rooms: dict[str, list[C]]` with `.values()`. Unknown when no annotation says.
+  KindInfo element_kind(const syntax::Node& iterable) const;
 
   // ---- questions rules ask (semantic/questions.cpp) ----
   // True when the variable is bound again (or, for `self.attr`, stored to) inside `region`, not
@@ -314,6 +328,11 @@ class Model {
   // generator or coroutine, or when the body may end without returning.
   KindInfo function_result(const syntax::Node& function_definition, int depth) const;
   syntax::Node called_definition(const syntax::Node& function) const;
+  // The class scope a class_definition node opens; kNone when it is not in this model.
+  ScopeId class_scope(const syntax::Node& class_definition) const;
+  // For a name bound once, by a class statement of this file: the class scope.
+  ScopeId defined_class(const syntax::Node& name) const;
+  KindInfo element_kind(const syntax::Node& iterable, int depth) const;
   syntax::Node unpacked_element(const Binding& binding) const;
   std::string qualified_name(const syntax::Node& expression, int depth) const;
   bool dominates(BlockId outer, BlockId inner) const;
@@ -358,6 +377,7 @@ class Model {
   mutable std::vector<std::uint32_t> binding_positions_;
   mutable std::vector<std::uint8_t> reach_mark_;  // scratch for reaching_bindings: 1 = already listed
   mutable std::unordered_map<std::uint32_t, KindInfo> function_results_;  // by definition start byte
+  mutable std::unordered_map<std::uint32_t, ScopeId> class_scopes_;       // by class_definition start byte
 };
 
 }  // namespace pyperf::semantic

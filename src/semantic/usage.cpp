@@ -80,8 +80,14 @@ Model::Variable Model::variable_of(const Node& raw) const {
   if (e.is(Kind::Attribute)) {
     const Node object = e.field(Field::Object);
     if (!object.is(Kind::Identifier)) return v;
-    const ScopeId cls = self_class(object);
-    if (cls == kNone) return v;
+    ScopeId cls = self_class(object);
+    if (cls == kNone) {
+      cls = instance_class(object);
+      if (cls == kNone) return v;
+      const Reference* ref = reference_at(object);
+      if (ref == nullptr || ref->symbol == kNone) return v;
+      v.object_symbol = ref->symbol;
+    }
     v.attribute_class = cls;
     v.attr = text(e.field(Field::Attribute));
   }
@@ -101,7 +107,7 @@ std::vector<Model::UseSite> Model::uses(const Variable& variable) const {
   for (const AttributeAccess& a : attributes_) {
     if (a.attr != variable.attr) continue;
     if (a.store && a.store_kind != BindingKind::AugmentedAssignment && a.store_kind != BindingKind::Deletion) continue;
-    if (self_class(a.object) != variable.attribute_class) continue;
+    if (instance_class(a.object) != variable.attribute_class) continue;
     Use use = a.use;
     if (a.store && a.store_kind == BindingKind::Deletion) use = Use{UseKind::Delete, {}, a.node};
     out.push_back({use, a.node, a.loop, a.scope});
@@ -113,7 +119,7 @@ std::vector<Node> Model::attribute_stores(const Variable& variable) const {
   std::vector<Node> out;
   if (variable.attribute_class == kNone) return out;
   for (const std::uint32_t i : attribute_stores_named(variable.attr)) {
-    if (self_class(attributes_[i].object) == variable.attribute_class) out.push_back(attributes_[i].node);
+    if (instance_class(attributes_[i].object) == variable.attribute_class) out.push_back(attributes_[i].node);
   }
   return out;
 }
@@ -215,6 +221,12 @@ bool Model::invariant_in(const Variable& variable, LoopId loop_id) const {
     for (const std::uint32_t i : attribute_stores_named(variable.attr)) {
       if (contains(loop_node, attributes_[i].node)) return false;
     }
+    // `p.hand` with p rebound in the loop is another object's list on each iteration.
+    if (variable.object_symbol != kNone) {
+      for (const BindingId id : symbols_[variable.object_symbol].bindings) {
+        if (bindings_[id].kind != BindingKind::Annotation && contains(loop_node, bindings_[id].target)) return false;
+      }
+    }
   }
   // Mutated inside the loop?
   for (const UseSite& site : uses(variable)) {
@@ -276,7 +288,7 @@ bool Model::attribute_changed_outside_init(const Variable& variable) const {
   };
   for (const std::uint32_t i : attribute_stores_named(variable.attr)) {
     const AttributeAccess& a = attributes_[i];
-    if (self_class(a.object) == variable.attribute_class && !in_init(a.scope)) return true;
+    if (instance_class(a.object) == variable.attribute_class && !in_init(a.scope)) return true;
   }
   for (const UseSite& site : uses(variable)) {
     if (is_mutation(site.use) && !in_init(site.scope)) return true;
@@ -291,7 +303,7 @@ bool Model::mentions_instance(const Node& call, ScopeId cls) const {
     const Node n = pending.back();
     pending.pop_back();
     if (n.is(Kind::Identifier)) {
-      if (self_class(n) == cls) return true;
+      if (instance_class(n) == cls) return true;
       continue;
     }
     for (const Node child : n.named_children()) pending.push_back(child);

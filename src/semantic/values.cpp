@@ -104,6 +104,11 @@ constexpr NamedKind kAnnotations[] = {
     {"typing.DefaultDict", ValueKind::DefaultDict},
     {"collections.OrderedDict", ValueKind::OrderedDict},
     {"typing.OrderedDict", ValueKind::OrderedDict},
+    {"typing.Mapping", ValueKind::Mapping},
+    {"typing.MutableMapping", ValueKind::Mapping},
+    {"collections.abc.Mapping", ValueKind::Mapping},
+    {"collections.abc.MutableMapping", ValueKind::Mapping},
+    {"typing_extensions.Mapping", ValueKind::Mapping},
 };
 
 ValueKind lookup(const NamedKind* table, std::size_t size, std::string_view name) {
@@ -249,6 +254,10 @@ std::string_view to_string(ValueKind kind) {
       return "module";
     case ValueKind::Pattern:
       return "re.Pattern";
+    case ValueKind::Instance:
+      return "instance";
+    case ValueKind::Mapping:
+      return "mapping";
   }
   return "unknown";
 }
@@ -280,6 +289,10 @@ std::string_view to_string(Evidence evidence) {
 bool is_dict_like(ValueKind kind) {
   return kind == ValueKind::Dict || kind == ValueKind::DefaultDict || kind == ValueKind::OrderedDict ||
          kind == ValueKind::Counter;
+}
+
+bool has_mapping_protocol(ValueKind kind) {
+  return is_dict_like(kind) || kind == ValueKind::Mapping;
 }
 
 bool is_builtin_kind(ValueKind kind) {
@@ -403,7 +416,12 @@ KindInfo Model::kind_of(const Node& raw, int depth) const {
       const Node alternative = e.named_child(2);
       const KindInfo a = kind_of(body, depth + 1);
       const KindInfo b = kind_of(alternative, depth + 1);
-      if (a && a.kind == b.kind) return {a.kind, Evidence::Operator, e};  // neither branch alone is the origin
+      if (a && a.kind == b.kind && a.cls == b.cls) {
+        KindInfo both = a;  // neither branch alone is the origin
+        both.evidence = Evidence::Operator;
+        both.origin = e;
+        return both;
+      }
       return {};
     }
     case Kind::Subscript: {
@@ -440,10 +458,18 @@ KindInfo Model::kind_of_call(const Node& call, int depth) const {
                            "collections.Counter", "collections.defaultdict", "collections.OrderedDict"});
     return {k, constructor ? Evidence::Constructor : Evidence::BuiltinResult, call};
   }
+  if (const ScopeId cls = defined_class(fn); cls != kNone) {
+    KindInfo instance{ValueKind::Instance, Evidence::Constructor, call};
+    instance.cls = cls;
+    return instance;
+  }
   if (const Node definition = called_definition(fn); definition) {
     const KindInfo k = function_result(definition, depth + 1);
     if (!k) return {};
-    return {k.kind, Evidence::CallResult, call};
+    KindInfo result = k;
+    result.evidence = Evidence::CallResult;
+    result.origin = call;
+    return result;
   }
   if (!fn.is(Kind::Attribute)) return {};
   const KindInfo receiver = kind_of(fn.field(Field::Object), depth + 1);
@@ -455,6 +481,36 @@ KindInfo Model::kind_of_call(const Node& call, int depth) const {
   const ValueKind k = method_result(receiver.kind, method);
   if (k == ValueKind::Unknown) return {};
   return {k, Evidence::BuiltinResult, call};
+}
+
+ScopeId Model::class_scope(const Node& class_definition) const {
+  if (class_scopes_.empty()) {
+    for (ScopeId id = 0; id < scopes_.size(); ++id) {
+      if (scopes_[id].kind == ScopeKind::Class) class_scopes_.emplace(scopes_[id].node.start_byte(), id);
+    }
+    class_scopes_.emplace(std::numeric_limits<std::uint32_t>::max(), kNone);  // marks the map as built
+  }
+  const auto it = class_scopes_.find(class_definition.start_byte());
+  return it == class_scopes_.end() ? kNone : it->second;
+}
+
+ScopeId Model::defined_class(const Node& raw) const {
+  const Node name = syntax::unparenthesize(raw);
+  if (!name.is(Kind::Identifier)) return kNone;
+  const Reference* ref = reference_at(name);
+  if (ref == nullptr || ref->symbol == kNone) return kNone;
+  const Symbol& symbol = symbols_[ref->symbol];
+  if (symbol.bindings.size() != 1) return kNone;
+  const Binding& b = bindings_[symbol.bindings.front()];
+  if (b.kind != BindingKind::ClassDef || !b.statement.is(Kind::ClassDefinition)) return kNone;
+  return class_scope(b.statement);
+}
+
+ScopeId Model::instance_class(const Node& identifier) const {
+  if (const ScopeId cls = self_class(identifier); cls != kNone) return cls;
+  if (!identifier.is(Kind::Identifier)) return kNone;
+  const KindInfo k = kind_of(identifier);
+  return k.kind == ValueKind::Instance ? k.cls : kNone;
 }
 
 Node Model::called_definition(const Node& raw) const {
@@ -532,8 +588,11 @@ KindInfo Model::function_result(const Node& definition, int depth) const {
         const Scope& owner = scopes_[symbols_[ref->symbol].scope];
         if (owner.kind != ScopeKind::Function || owner.node.start_byte() != definition.start_byte()) return done({});
       }
-      if (result && result.kind != k.kind) return done({});
-      if (!result) result = {k.kind, Evidence::CallResult, k.origin};
+      if (result && (result.kind != k.kind || result.cls != k.cls)) return done({});
+      if (!result) {
+        result = k;
+        result.evidence = Evidence::CallResult;
+      }
       continue;
     }
     for (const Node child : n.named_children()) pending.push_back(child);
@@ -604,8 +663,163 @@ KindInfo Model::kind_of_annotation(const Node& annotation) const {
   if (!base.is(Kind::Identifier) && !base.is(Kind::Attribute)) return {};
   const std::string qualified = qualified_name(base, 1);
   const ValueKind k = lookup(kAnnotations, std::size(kAnnotations), qualified);
-  if (k == ValueKind::Unknown) return {};
+  if (k == ValueKind::Unknown) {
+    // A class of this file: `player: Player` (a subclass instance keeps its declared attributes).
+    if (const ScopeId cls = defined_class(base); cls != kNone) {
+      KindInfo instance{ValueKind::Instance, Evidence::Annotation, annotation};
+      instance.cls = cls;
+      return instance;
+    }
+    return {};
+  }
   return {k, Evidence::Annotation, annotation};
+}
+
+namespace {
+
+// The type arguments of `list[int]` / `t.Dict[str, C]`: each a type or expression node.
+std::vector<Node> type_arguments(const Node& annotation) {
+  std::vector<Node> out;
+  Node t = annotation;
+  if (t.is(Kind::Type)) t = t.named_child(0);
+  t = syntax::unparenthesize(t);
+  if (t.is(Kind::GenericType)) {
+    for (const Node child : t.named_children()) {
+      if (!child.is(Kind::TypeParameter)) continue;
+      for (const Node argument : child.named_children()) {
+        if (!argument.is(Kind::Comment)) out.push_back(argument);
+      }
+    }
+  } else if (t.is(Kind::Subscript)) {
+    bool first = true;
+    for (const Node child : t.named_children()) {
+      if (first || child.is(Kind::Comment)) {
+        first = false;
+        continue;
+      }
+      out.push_back(child);
+    }
+  }
+  return out;
+}
+
+Node annotation_base(const Node& annotation) {
+  Node t = annotation;
+  if (t.is(Kind::Type)) t = t.named_child(0);
+  t = syntax::unparenthesize(t);
+  if (t.is(Kind::GenericType)) return t.named_child(0);
+  if (t.is(Kind::Subscript)) return t.field(Field::Value);
+  return {};
+}
+
+// Generic containers whose first type argument is what iterating them yields (keys for mappings).
+constexpr std::string_view kIterableGenerics[] = {
+    "builtins.list",
+    "typing.List",
+    "builtins.set",
+    "typing.Set",
+    "builtins.frozenset",
+    "typing.FrozenSet",
+    "collections.deque",
+    "typing.Deque",
+    "typing.Sequence",
+    "collections.abc.Sequence",
+    "typing.MutableSequence",
+    "collections.abc.MutableSequence",
+    "typing.Iterable",
+    "collections.abc.Iterable",
+    "typing.Iterator",
+    "collections.abc.Iterator",
+    "typing.Collection",
+    "collections.abc.Collection",
+    "typing.AbstractSet",
+    "collections.abc.Set",
+    "builtins.dict",
+    "typing.Dict",
+    "typing.Mapping",
+    "collections.abc.Mapping",
+    "typing.MutableMapping",
+    "collections.abc.MutableMapping",
+    "collections.defaultdict",
+    "typing.DefaultDict",
+    "collections.OrderedDict",
+    "typing.OrderedDict",
+};
+
+}  // namespace
+
+Node Model::declared_annotation(const Node& raw) const {
+  const Node e = syntax::unparenthesize(raw);
+  if (e.is(Kind::Identifier)) {
+    const Reference* ref = reference_at(e);
+    if (ref == nullptr || ref->symbol == kNone) return {};
+    Node declared;
+    for (const BindingId id : symbols_[ref->symbol].bindings) {
+      const Binding& b = bindings_[id];
+      if (b.kind == BindingKind::Annotation && b.annotation) declared = b.annotation;  // `x: list[int]` alone
+    }
+    Node agreed;
+    for (const BindingId id : reaching_bindings(*ref)) {
+      const Binding& b = bindings_[id];
+      if (b.star != 0 || b.unpacked) return {};  // `*args: int` annotates the elements
+      if (b.kind != BindingKind::Parameter && b.kind != BindingKind::Assignment) return {};
+      Node a = b.annotation ? b.annotation : declared;
+      if (!a) return {};
+      if (agreed && text(agreed) != text(a)) return {};
+      agreed = a;
+    }
+    return agreed;
+  }
+  if (e.is(Kind::Attribute)) {
+    // A class-level field declaration (`hand: list[str]`, dataclass and NamedTuple fields), for an
+    // attribute whose every store agrees with it.
+    if (!kind_of(e)) return {};
+    const Node object = e.field(Field::Object);
+    const ScopeId cls = instance_class(object);
+    if (cls == kNone) return {};
+    const auto it = scopes_[cls].symbols.find(text(e.field(Field::Attribute)));
+    if (it == scopes_[cls].symbols.end()) return {};
+    for (const BindingId id : symbols_[it->second].bindings) {
+      if (bindings_[id].annotation) return bindings_[id].annotation;
+    }
+  }
+  return {};
+}
+
+KindInfo Model::element_kind(const Node& iterable) const {
+  return element_kind(iterable, 0);
+}
+
+KindInfo Model::element_kind(const Node& raw, int depth) const {
+  if (depth > kMaxDepth) return {};
+  Node container = syntax::unparenthesize(raw);
+  std::size_t position = 0;  // which type argument iteration yields
+  if (container.is(Kind::Call)) {
+    // `d.values()` / `d.keys()` of a mapping annotated with its key and value types.
+    const Node fn = container.field(Field::Function);
+    const Node arguments = container.field(Field::Arguments);
+    if (!fn.is(Kind::Attribute) || arguments.named_child_count() != 0) return {};
+    const std::string_view method = text(fn.field(Field::Attribute));
+    if (method != "values" && method != "keys") return {};
+    container = fn.field(Field::Object);
+    if (!has_mapping_protocol(kind_of(container, depth + 1).kind)) return {};
+    position = method == "values" ? 1 : 0;
+  }
+  const Node annotation = declared_annotation(container);
+  if (!annotation) return {};
+  const Node base = annotation_base(annotation);
+  if (!base) return {};
+  const std::string qualified = qualified_name(base, depth + 1);
+  if (std::find(std::begin(kIterableGenerics), std::end(kIterableGenerics), qualified) == std::end(kIterableGenerics)) {
+    return {};
+  }
+  const std::vector<Node> arguments = type_arguments(annotation);
+  const bool mapping =
+      has_mapping_protocol(lookup(kAnnotations, std::size(kAnnotations), qualified)) || qualified.ends_with("Mapping");
+  if (arguments.size() != (mapping ? 2U : 1U) || position >= arguments.size()) return {};
+  KindInfo element = kind_of_annotation(arguments[position]);
+  if (element) element.origin = arguments[position];
+  return element;
 }
 
 bool Model::dominates(BlockId outer, BlockId inner) const {
@@ -703,7 +917,7 @@ KindInfo Model::kind_of_reference(const Reference& ref, int depth) const {
     if (!k) return {};
     if (!agreed) {
       agreed = k;
-    } else if (agreed.kind != k.kind) {
+    } else if (agreed.kind != k.kind || agreed.cls != k.cls) {
       return {};
     }
   }
@@ -799,6 +1013,7 @@ KindInfo Model::kind_of_binding(BindingId id, int depth) const {
       const KindInfo iterable = kind_of(b.statement.field(Field::Right), depth + 1);
       if (iterable.kind == ValueKind::Range) k = {ValueKind::Int, Evidence::BuiltinResult, iterable.origin};
       if (iterable.kind == ValueKind::Str) k = {ValueKind::Str, Evidence::BuiltinResult, iterable.origin};
+      if (!k) k = element_kind(b.statement.field(Field::Right), depth + 1);
       break;
     }
     case BindingKind::NamedExpression:
@@ -874,15 +1089,19 @@ KindInfo Model::kind_of_attribute(const Node& attribute, int depth) const {
   if (depth > kMaxDepth) return {};
   const Node object = attribute.field(Field::Object);
   if (!object.is(Kind::Identifier)) return {};
-  const ScopeId cls = self_class(object);
-  if (cls == kNone) return {};
+  ScopeId cls = self_class(object);
+  if (cls == kNone) {
+    const KindInfo instance = kind_of(object, depth + 1);
+    if (instance.kind != ValueKind::Instance || instance.cls == kNone) return {};
+    cls = instance.cls;
+  }
   const std::string_view attr = text(attribute.field(Field::Attribute));
   KindInfo agreed;
   bool aug = false;
   auto agree = [&](const KindInfo& k) {
     if (!k) return false;
     if (!agreed) agreed = k;
-    return agreed.kind == k.kind;
+    return agreed.kind == k.kind && agreed.cls == k.cls;
   };
   // Class-level declarations: `items: list[int]` (dataclass fields too) or `items = []`.
   const auto it = scopes_[cls].symbols.find(attr);
@@ -901,7 +1120,7 @@ KindInfo Model::kind_of_attribute(const Node& attribute, int depth) const {
   // Every store of this attribute name in the file must be a `self.attr` store of this class.
   for (const std::uint32_t i : attribute_stores_named(attr)) {
     const AttributeAccess& a = attributes_[i];
-    if (self_class(a.object) != cls) return {};
+    if (self_class(a.object) != cls) return {};  // `obj.attr = …` from outside: any value
     if (a.store_kind == BindingKind::AugmentedAssignment ||
         (a.store_kind == BindingKind::Assignment && accumulated_operand(a.value, text(a.node), source_->text()))) {
       aug = true;  // `self.x += y` / `self.x = self.x + y` keep the type the other stores give

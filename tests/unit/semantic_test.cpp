@@ -495,3 +495,60 @@ TEST_CASE("what functions of the module return", "[semantic][kinds]") {
   CHECK(kind(s, "f", 1) == "unknown");  // a generator
   CHECK(kind(s, "g", 1) == "unknown");  // returns disagree
 }
+
+TEST_CASE("instances of classes of the module and their fields", "[semantic][kinds]") {
+  Snippet s(
+      "from dataclasses import dataclass\n"
+      "from typing import Mapping, NamedTuple\n"
+      "@dataclass\n"
+      "class Player:\n"
+      "    hand: list[str]\n"
+      "class Row(NamedTuple):\n"
+      "    tags: set[str]\n"
+      "class Other:\n"
+      "    hand: set[str]\n"
+      "def play(player: Player, rows: list[Row], rooms: dict[str, list[int]], m: Mapping[str, int], cards):\n"
+      "    p = Player([])\n"
+      "    for row in rows:\n"
+      "        use(row.tags)\n"
+      "    for members in rooms.values():\n"
+      "        use(members)\n"
+      "    for name in rooms:\n"
+      "        use(name)\n"
+      "    q = p if cards else Other()\n"
+      "    use(player.hand, p.hand, m, q)\n");
+  const auto& m = s.model();
+  const auto attr_kind = [&](const std::string& attr, int nth) {
+    return std::string(semantic::to_string(m.kind_of(s.ident(attr, nth).parent()).kind));
+  };
+  CHECK(kind(s, "player", 1) == "instance");
+  CHECK(kind(s, "p", 1) == "instance");
+  CHECK(attr_kind("hand", 2) == "list");  // player.hand: the dataclass field
+  CHECK(attr_kind("hand", 3) == "list");  // p.hand
+  CHECK(kind(s, "row", 1) == "instance");
+  CHECK(attr_kind("tags", 1) == "set");    // row.tags: a NamedTuple field through list[Row]
+  CHECK(kind(s, "members", 1) == "list");  // dict[str, list[int]].values()
+  CHECK(kind(s, "name", 1) == "str");      // iterating the dict gives its keys
+  CHECK(kind(s, "m", 1) == "mapping");
+  CHECK(kind(s, "q", 1) == "unknown");  // instances of two classes
+  // p.hand is the variable `hand` of Player instances held by p.
+  const auto v = m.variable_of(s.ident("hand", 3).parent());
+  CHECK(v.attribute_class != semantic::kNone);
+  CHECK(v.object_symbol != semantic::kNone);
+
+  Snippet loop(
+      "class Hand:\n"
+      "    def __init__(self):\n"
+      "        self.cards = []\n"
+      "def f(players: list[Hand], wanted, h: Hand):\n"
+      "    for p in players:\n"
+      "        use(wanted in p.cards)\n"
+      "    for w in wanted:\n"
+      "        use(w in h.cards)\n");
+  const auto& lm = loop.model();
+  // p is another player on every iteration: not the same list.
+  const auto cards1 = loop.ident("cards", 1).parent();
+  CHECK_FALSE(lm.invariant_in(lm.variable_of(cards1), lm.reference_at(loop.ident("wanted", 1))->loop));
+  const auto cards2 = loop.ident("cards", 2).parent();
+  CHECK(lm.invariant_in(lm.variable_of(cards2), lm.reference_at(loop.ident("w", 1))->loop));
+}
