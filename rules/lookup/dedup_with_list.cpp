@@ -91,6 +91,24 @@ std::vector<NotIn> not_in_tests(const Node& condition, const lint::Context& ctx)
   return out;
 }
 
+// True when nothing inside `loop` rebinds the list or removes items from it.
+bool only_grows(const semantic::Model::Variable& list, const Node& loop, const semantic::Model& model) {
+  if (model.rebound_within(list, loop)) return false;
+  for (const auto& site : model.uses(list)) {
+    if (!model.contains(loop, site.node)) continue;
+    const semantic::Use& use = site.use;
+    if (use.kind == semantic::UseKind::IndexDelete || use.kind == semantic::UseKind::Delete ||
+        use.kind == semantic::UseKind::SliceStore || use.kind == semantic::UseKind::IndexStore) {
+      return false;
+    }
+    if (use.kind == semantic::UseKind::MethodCall &&
+        (use.member == "remove" || use.member == "pop" || use.member == "clear")) {
+      return false;
+    }
+  }
+  return true;
+}
+
 class DedupWithList final : public lint::Rule {
  public:
   const lint::RuleMeta& meta() const override { return kMeta; }
@@ -106,6 +124,11 @@ class DedupWithList final : public lint::Rule {
       if (!appends(consequence, list.text(src), cmp.left.text(src), ctx)) continue;
       const semantic::KindInfo kind = model.kind_of(list);
       if (kind.kind != semantic::ValueKind::List) continue;
+      // The kept list must only grow during the loop: one that is rebuilt or shrunk there (often
+      // in step with parallel lists, by index) cannot simply become a set.
+      if (const auto kept = model.variable_of(list); !kept || !only_grows(kept, model.loop(ctx.loop()).node, model)) {
+        continue;
+      }
       // The appended value must be the tested one: not rebound between the test and the append.
       if (const auto item = model.variable_of(syntax::unparenthesize(cmp.left));
           item && model.rebound_within(item, consequence)) {
