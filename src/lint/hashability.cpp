@@ -196,6 +196,15 @@ std::string elements_reason(const Node& collection, const Model& model, int dept
     }
   }
   for (const Model::UseSite& site : model.uses(variable)) {
+    if (site.use.kind == semantic::UseKind::AugAssign) {
+      Node statement = site.use.site;
+      if (statement.is(Kind::ExpressionStatement)) statement = statement.named_child(0);
+      if (!statement.is(Kind::AugmentedAssignment) || model.text(statement.field(Field::Operator)) != "+=") continue;
+      if (std::string why = elements_reason(statement.field(Field::Right), model, depth + 1); !why.empty()) {
+        return why;
+      }
+      continue;
+    }
     if (site.use.kind != semantic::UseKind::MethodCall) continue;
     const std::string_view method = site.use.member;
     std::string why;

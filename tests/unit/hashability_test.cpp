@@ -140,7 +140,9 @@ TEST_CASE("elements: displays, comprehensions, appends, extends, attributes", "[
       "    more = list(paths)\n"
       "    chunks = []\n    chunks.extend([{1}, {2}])\n"
       "    unknown = list(items)\n"
-      "    use(rows, grid, pairs, names, paths, more, chunks, unknown)\n"
+      "    grown = []\n    for i in items:\n        grown += [[i]]\n"
+      "    inserted = []\n    inserted.insert(0, {'a': 1})\n"
+      "    use(rows, grid, pairs, names, paths, more, chunks, unknown, grown, inserted)\n"
       "class C:\n    def __init__(self):\n        self.table = [{'a': 1}]\n"
       "    def m(self):\n        return self.table\n");
   CHECK(has(s.elements("rows"), "list"));
@@ -151,5 +153,7 @@ TEST_CASE("elements: displays, comprehensions, appends, extends, attributes", "[
   CHECK(has(s.elements("more"), "list"));
   CHECK(has(s.elements("chunks"), "set"));
   CHECK(s.elements("unknown").empty());
+  CHECK(has(s.elements("grown"), "list"));
+  CHECK(has(s.elements("inserted"), "dict"));
   CHECK(has(s.elements_of(s.last("table").parent()), "dict"));  // self.table
 }
