@@ -22,10 +22,19 @@ namespace {
 // Evidence chains (a name bound to an element of a list built from a comprehension …) are
 // followed this far; deeper means unknown.
 constexpr int kMaxDepth = 4;
+// ... and at most this many steps per question: each step may fan out over a variable's uses, so
+// a large file could otherwise make one question expensive.
+constexpr int kMaxSteps = 2000;
 
-std::string value_reason(const Node& expression, const Model& model, int depth);
-std::string elements_reason(const Node& collection, const Model& model, int depth);
-std::string class_reason(const Node& class_def, const Model& model, int depth);
+struct Walk {
+  const Model& model;
+  int steps = 0;
+  bool exhausted() { return ++steps > kMaxSteps; }
+};
+
+std::string value_reason(const Node& expression, Walk& w, int depth);
+std::string elements_reason(const Node& collection, Walk& w, int depth);
+std::string class_reason(const Node& class_def, Walk& w, int depth);
 
 // Builtin container kinds whose instances are never hashable.
 bool unhashable_kind(ValueKind kind) {
@@ -62,63 +71,63 @@ std::string_view display_name(Kind kind) {
 
 // The class_definition a name or dotted name refers to when its only reaching binding is a
 // `class` statement of this file; null otherwise.
-Node class_named(const Node& expression, const Model& model) {
+Node class_named(const Node& expression, Walk& w) {
   const Node e = unparenthesize(expression);
   if (!e.is(Kind::Identifier)) return {};
-  const semantic::Reference* ref = model.reference_at(e);
+  const semantic::Reference* ref = w.model.reference_at(e);
   if (ref == nullptr || ref->symbol == semantic::kNone) return {};
-  const std::vector<semantic::BindingId> bindings = model.reaching_bindings(*ref);
+  const std::vector<semantic::BindingId> bindings = w.model.reaching_bindings(*ref);
   if (bindings.size() != 1) return {};
-  const semantic::Binding& b = model.binding(bindings.front());
+  const semantic::Binding& b = w.model.binding(bindings.front());
   return b.kind == BindingKind::ClassDef ? b.statement : Node{};
 }
 
-std::string annotation_reason(const Node& annotation, const Model& model, int depth) {
+std::string annotation_reason(const Node& annotation, Walk& w, int depth) {
   if (!annotation) return {};
-  const semantic::KindInfo kind = model.kind_of_annotation(annotation);
+  const semantic::KindInfo kind = w.model.kind_of_annotation(annotation);
   if (unhashable_kind(kind.kind)) return fmt::format("a {}", semantic::to_string(kind.kind));
   Node type = annotation;
   if (type.is(Kind::Type) && type.named_child_count() == 1) type = type.named_child(0);
-  if (const Node cls = class_named(type, model)) return class_reason(cls, model, depth + 1);
+  if (const Node cls = class_named(type, w)) return class_reason(cls, w, depth + 1);
   return {};
 }
 
-std::string binding_reason(const semantic::Binding& b, const Model& model, int depth) {
+std::string binding_reason(const semantic::Binding& b, Walk& w, int depth) {
   switch (b.kind) {
     case BindingKind::Assignment:
     case BindingKind::Annotation:
     case BindingKind::Parameter:
     case BindingKind::NamedExpression: {
       if (b.unpacked || b.star != 0) return {};
-      if (std::string why = annotation_reason(b.annotation, model, depth); !why.empty()) return why;
-      return b.value ? value_reason(b.value, model, depth + 1) : std::string{};
+      if (std::string why = annotation_reason(b.annotation, w, depth); !why.empty()) return why;
+      return b.value ? value_reason(b.value, w, depth + 1) : std::string{};
     }
     case BindingKind::ForTarget:
     case BindingKind::ComprehensionTarget:
       if (b.unpacked) return {};
-      return elements_reason(b.statement.field(Field::Right), model, depth + 1);
+      return elements_reason(b.statement.field(Field::Right), w, depth + 1);
     default:
       return {};
   }
 }
 
-std::string value_reason(const Node& expression, const Model& model, int depth) {
-  if (depth > kMaxDepth || !expression) return {};
+std::string value_reason(const Node& expression, Walk& w, int depth) {
+  if (depth > kMaxDepth || !expression || w.exhausted()) return {};
   const Node e = unparenthesize(expression);
   if (const std::string_view what = display_name(e.kind()); !what.empty()) return std::string(what);
-  if (const semantic::KindInfo kind = model.kind_of(e); unhashable_kind(kind.kind)) {
+  if (const semantic::KindInfo kind = w.model.kind_of(e); unhashable_kind(kind.kind)) {
     return fmt::format("a {}", semantic::to_string(kind.kind));
   }
   if (e.is(Kind::Call)) {
-    const Node cls = class_named(e.field(Field::Function), model);
-    return cls ? class_reason(cls, model, depth + 1) : std::string{};
+    const Node cls = class_named(e.field(Field::Function), w);
+    return cls ? class_reason(cls, w, depth + 1) : std::string{};
   }
   if (e.is(Kind::Identifier)) {
-    const semantic::Reference* ref = model.reference_at(e);
+    const semantic::Reference* ref = w.model.reference_at(e);
     if (ref == nullptr || ref->symbol == semantic::kNone) return {};
     // Any path that binds an unhashable value is enough: a set or dict key would fail there.
-    for (const semantic::BindingId id : model.reaching_bindings(*ref)) {
-      if (std::string why = binding_reason(model.binding(id), model, depth); !why.empty()) return why;
+    for (const semantic::BindingId id : w.model.reaching_bindings(*ref)) {
+      if (std::string why = binding_reason(w.model.binding(id), w, depth); !why.empty()) return why;
     }
   }
   return {};
@@ -137,8 +146,8 @@ Node argument(const Node& call, std::uint32_t index) {
   return {};
 }
 
-std::string elements_reason(const Node& collection, const Model& model, int depth) {
-  if (depth > kMaxDepth || !collection) return {};
+std::string elements_reason(const Node& collection, Walk& w, int depth) {
+  if (depth > kMaxDepth || !collection || w.exhausted()) return {};
   const Node c = unparenthesize(collection);
   switch (c.kind()) {
     case Kind::List:
@@ -146,24 +155,24 @@ std::string elements_reason(const Node& collection, const Model& model, int dept
     case Kind::Set:
       for (const Node element : c.named_children()) {
         if (element.is(Kind::Comment)) continue;
-        std::string why = element.is(Kind::ListSplat) ? elements_reason(element.named_child(0), model, depth + 1)
-                                                      : value_reason(element, model, depth + 1);
+        std::string why = element.is(Kind::ListSplat) ? elements_reason(element.named_child(0), w, depth + 1)
+                                                      : value_reason(element, w, depth + 1);
         if (!why.empty()) return why;
       }
       return {};
     case Kind::ListComprehension:
     case Kind::SetComprehension:
     case Kind::GeneratorExpression:
-      return value_reason(c.field(Field::Body), model, depth + 1);
+      return value_reason(c.field(Field::Body), w, depth + 1);
     case Kind::BinaryOperator: {
       // `a + b` holds the elements of both; `[[]] * n` repeats the display's elements.
-      if (std::string why = elements_reason(c.field(Field::Left), model, depth + 1); !why.empty()) return why;
-      return elements_reason(c.field(Field::Right), model, depth + 1);
+      if (std::string why = elements_reason(c.field(Field::Left), w, depth + 1); !why.empty()) return why;
+      return elements_reason(c.field(Field::Right), w, depth + 1);
     }
     case Kind::Call: {
       const Node fn = c.field(Field::Function);
       for (const std::string_view copy : {"list", "tuple", "sorted", "reversed"}) {
-        if (model.is_builtin(fn, copy)) return elements_reason(argument(c, 0), model, depth + 1);
+        if (w.model.is_builtin(fn, copy)) return elements_reason(argument(c, 0), w, depth + 1);
       }
       return {};
     }
@@ -175,32 +184,32 @@ std::string elements_reason(const Node& collection, const Model& model, int dept
   }
   // A variable: what its bindings hold, and what is added to it anywhere.
   if (c.is(Kind::Identifier)) {
-    if (const semantic::Reference* ref = model.reference_at(c); ref != nullptr && ref->symbol != semantic::kNone) {
-      for (const semantic::BindingId id : model.reaching_bindings(*ref)) {
-        const semantic::Binding& b = model.binding(id);
+    if (const semantic::Reference* ref = w.model.reference_at(c); ref != nullptr && ref->symbol != semantic::kNone) {
+      for (const semantic::BindingId id : w.model.reaching_bindings(*ref)) {
+        const semantic::Binding& b = w.model.binding(id);
         if (b.unpacked || !b.value) continue;
         if (b.kind != BindingKind::Assignment && b.kind != BindingKind::NamedExpression) continue;
-        if (std::string why = elements_reason(b.value, model, depth + 1); !why.empty()) return why;
+        if (std::string why = elements_reason(b.value, w, depth + 1); !why.empty()) return why;
       }
     }
   }
-  const Model::Variable variable = model.variable_of(c);
+  const Model::Variable variable = w.model.variable_of(c);
   if (!variable) return {};
   if (variable.attribute_class != semantic::kNone) {
-    for (const Node store : model.attribute_stores(variable)) {
+    for (const Node store : w.model.attribute_stores(variable)) {
       const Node assignment = store.parent();  // rare: only when a rule is about to report
       if (!assignment.is(Kind::Assignment) || !(assignment.field(Field::Left) == store)) continue;
-      if (std::string why = elements_reason(assignment.field(Field::Right), model, depth + 1); !why.empty()) {
+      if (std::string why = elements_reason(assignment.field(Field::Right), w, depth + 1); !why.empty()) {
         return why;
       }
     }
   }
-  for (const Model::UseSite& site : model.uses(variable)) {
+  for (const Model::UseSite& site : w.model.uses(variable)) {
     if (site.use.kind == semantic::UseKind::AugAssign) {
       Node statement = site.use.site;
       if (statement.is(Kind::ExpressionStatement)) statement = statement.named_child(0);
-      if (!statement.is(Kind::AugmentedAssignment) || model.text(statement.field(Field::Operator)) != "+=") continue;
-      if (std::string why = elements_reason(statement.field(Field::Right), model, depth + 1); !why.empty()) {
+      if (!statement.is(Kind::AugmentedAssignment) || w.model.text(statement.field(Field::Operator)) != "+=") continue;
+      if (std::string why = elements_reason(statement.field(Field::Right), w, depth + 1); !why.empty()) {
         return why;
       }
       continue;
@@ -209,11 +218,11 @@ std::string elements_reason(const Node& collection, const Model& model, int dept
     const std::string_view method = site.use.member;
     std::string why;
     if (method == "append") {
-      why = value_reason(argument(site.use.site, 0), model, depth + 1);
+      why = value_reason(argument(site.use.site, 0), w, depth + 1);
     } else if (method == "insert") {
-      why = value_reason(argument(site.use.site, 1), model, depth + 1);
+      why = value_reason(argument(site.use.site, 1), w, depth + 1);
     } else if (method == "extend") {
-      why = elements_reason(argument(site.use.site, 0), model, depth + 1);
+      why = elements_reason(argument(site.use.site, 0), w, depth + 1);
     }
     if (!why.empty()) return why;
   }
@@ -221,10 +230,10 @@ std::string elements_reason(const Node& collection, const Model& model, int dept
 }
 
 // A `True` / `False` keyword argument of a decorator call; `fallback` when absent or not a literal.
-bool flag(const Node& call, std::string_view name, bool fallback, const Model& model) {
+bool flag(const Node& call, std::string_view name, bool fallback, Walk& w) {
   if (!call.is(Kind::Call)) return fallback;
   for (const Node arg : call.field(Field::Arguments).named_children()) {
-    if (!arg.is(Kind::KeywordArgument) || model.text(arg.field(Field::Name)) != name) continue;
+    if (!arg.is(Kind::KeywordArgument) || w.model.text(arg.field(Field::Name)) != name) continue;
     const Node value = unparenthesize(arg.field(Field::Value));
     if (value.is(Kind::True)) return true;
     if (value.is(Kind::False)) return false;
@@ -234,14 +243,14 @@ bool flag(const Node& call, std::string_view name, bool fallback, const Model& m
 }
 
 // `field(hash=False)` / `field(compare=False)`: a dataclass field that the generated hash skips.
-bool excluded_from_hash(const Node& value, const Model& model) {
+bool excluded_from_hash(const Node& value, Walk& w) {
   const Node v = unparenthesize(value);
-  return v.is(Kind::Call) && (!flag(v, "hash", true, model) || !flag(v, "compare", true, model));
+  return v.is(Kind::Call) && (!flag(v, "hash", true, w) || !flag(v, "compare", true, w));
 }
 
-std::string class_reason(const Node& class_def, const Model& model, int depth) {
-  if (depth > kMaxDepth || !class_def.is(Kind::ClassDefinition)) return {};
-  const std::string_view name = model.text(class_def.field(Field::Name));
+std::string class_reason(const Node& class_def, Walk& w, int depth) {
+  if (depth > kMaxDepth || !class_def.is(Kind::ClassDefinition) || w.exhausted()) return {};
+  const std::string_view name = w.model.text(class_def.field(Field::Name));
   bool has_eq = false;
   bool has_hash = false;
   bool hash_none = false;
@@ -249,7 +258,7 @@ std::string class_reason(const Node& class_def, const Model& model, int depth) {
   for (Node statement : class_def.field(Field::Body).named_children()) {
     if (statement.is(Kind::DecoratedDefinition)) statement = statement.field(Field::Definition);
     if (statement.is(Kind::FunctionDefinition)) {
-      const std::string_view fn = model.text(statement.field(Field::Name));
+      const std::string_view fn = w.model.text(statement.field(Field::Name));
       has_eq = has_eq || fn == "__eq__";
       has_hash = has_hash || fn == "__hash__";
       continue;
@@ -257,7 +266,7 @@ std::string class_reason(const Node& class_def, const Model& model, int depth) {
     if (!statement.is(Kind::ExpressionStatement)) continue;
     const Node assignment = statement.named_child(0);
     if (!assignment.is(Kind::Assignment) || !assignment.field(Field::Left).is(Kind::Identifier)) continue;
-    if (model.text(assignment.field(Field::Left)) == "__hash__") {
+    if (w.model.text(assignment.field(Field::Left)) == "__hash__") {
       const bool none = unparenthesize(assignment.field(Field::Right)).is(Kind::None);
       hash_none = hash_none || none;
       has_hash = has_hash || !none;
@@ -274,18 +283,18 @@ std::string class_reason(const Node& class_def, const Model& model, int depth) {
       if (!decorator.is(Kind::Decorator)) continue;
       const Node expression = unparenthesize(decorator.named_child(0));
       const Node fn = expression.is(Kind::Call) ? expression.field(Field::Function) : expression;
-      if (model.qualified_name(fn) != "dataclasses.dataclass") continue;
-      if (flag(expression, "unsafe_hash", false, model) || !flag(expression, "eq", true, model)) break;
-      if (!flag(expression, "frozen", false, model)) {
+      if (w.model.qualified_name(fn) != "dataclasses.dataclass") continue;
+      if (flag(expression, "unsafe_hash", false, w) || !flag(expression, "eq", true, w)) break;
+      if (!flag(expression, "frozen", false, w)) {
         return fmt::format("`{}` is a `@dataclass` with eq=True that is not frozen: its `__hash__` is None", name);
       }
       // Frozen: the generated hash hashes the fields' values.
       for (const Node field : fields) {
-        const semantic::KindInfo kind = model.kind_of_annotation(field.field(Field::TypeAnnotation));
+        const semantic::KindInfo kind = w.model.kind_of_annotation(field.field(Field::TypeAnnotation));
         if (!unhashable_kind(kind.kind)) continue;
-        if (const Node value = field.field(Field::Right); value && excluded_from_hash(value, model)) continue;
+        if (const Node value = field.field(Field::Right); value && excluded_from_hash(value, w)) continue;
         return fmt::format("`{}` is a frozen dataclass whose field `{}` is a {}: hashing it raises TypeError", name,
-                           model.text(field.field(Field::Left)), semantic::to_string(kind.kind));
+                           w.model.text(field.field(Field::Left)), semantic::to_string(kind.kind));
       }
       break;
     }
@@ -298,11 +307,11 @@ std::string class_reason(const Node& class_def, const Model& model, int depth) {
   for (const Node base : bases.named_children()) {
     if (base.is(Kind::KeywordArgument) || base.is(Kind::Comment)) continue;
     for (const std::string_view builtin : {"list", "dict", "set", "bytearray"}) {
-      if (model.is_builtin(base, builtin)) return fmt::format("`{}` subclasses `{}`", name, builtin);
+      if (w.model.is_builtin(base, builtin)) return fmt::format("`{}` subclasses `{}`", name, builtin);
     }
-    if (const Node parent = class_named(base, model)) {
-      if (std::string why = class_reason(parent, model, depth + 1); !why.empty()) {
-        return fmt::format("`{}` inherits from `{}`: {}", name, model.text(base), why);
+    if (const Node parent = class_named(base, w)) {
+      if (std::string why = class_reason(parent, w, depth + 1); !why.empty()) {
+        return fmt::format("`{}` inherits from `{}`: {}", name, w.model.text(base), why);
       }
     }
   }
@@ -312,15 +321,18 @@ std::string class_reason(const Node& class_def, const Model& model, int depth) {
 }  // namespace
 
 std::string unhashable_class_reason(const Node& class_def, const Model& model) {
-  return class_reason(class_def, model, 0);
+  Walk walk{model};
+  return class_reason(class_def, walk, 0);
 }
 
 std::string unhashable_value_reason(const Node& expression, const Model& model) {
-  return value_reason(expression, model, 0);
+  Walk walk{model};
+  return value_reason(expression, walk, 0);
 }
 
 std::string unhashable_elements_reason(const Node& collection, const Model& model) {
-  return elements_reason(collection, model, 0);
+  Walk walk{model};
+  return elements_reason(collection, walk, 0);
 }
 
 }  // namespace pyperf::lint
