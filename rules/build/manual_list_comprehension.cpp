@@ -1,11 +1,14 @@
 // PPL301 manual-list-comprehension: `L = []` followed by a `for` loop whose only effect is
-// appending one value (optionally under one `if`) to L. Loops with other effects are not
-// comprehensions: reading the list being built, walrus, await/yield, try, break/else, async for,
-// a target that outlives the loop (used afterwards, global or nonlocal), class bodies (a
-// comprehension there cannot see class attributes).
+// appending one value to L, optionally under one `if` per loop and through nested loops (a
+// nested comprehension), `async for` included inside `async def` (an async comprehension). Loops
+// with other effects are not comprehensions: reading the list being built, walrus, await/yield,
+// try, break/else, async for outside `async def`, a target that outlives the loop (used
+// afterwards, global or nonlocal), class bodies (a comprehension there cannot see class attributes).
 // Constant-factor advice: given only where the measured win holds on the target versions.
 
 #include <fmt/core.h>
+
+#include <vector>
 
 #include "lint/context.hpp"
 #include "lint/patterns.hpp"
@@ -58,15 +61,39 @@ class ManualListComprehension final : public lint::Rule {
   void check(const Node& node, lint::Context& ctx) const override {
     const std::string_view src = ctx.source().text();
     const auto& model = ctx.semantic();
-    if (node.child(0).is(Kind::KwAsync) || node.field(Field::Alternative)) return;
-    if (model.scope(ctx.scope()).kind == semantic::ScopeKind::Class) return;
+    if (node.field(Field::Alternative)) return;
+    const semantic::Scope& scope = model.scope(ctx.scope());
+    if (scope.kind == semantic::ScopeKind::Class) return;
+    // `async for` becomes an async comprehension, which only an `async def` may hold.
+    const bool async_allowed = scope.kind == semantic::ScopeKind::Function && scope.node.child(0).is(Kind::KwAsync);
 
+    // The loop, any loops nested in it as its only statement (one `for` clause each, in order), and
+    // at most one filtering `if` per loop (no elif/else): `for a in x: if c: for b in a: L.append(b)`
+    // is `[b for a in x if c for b in a]`.
+    std::vector<Node> loops{node};
+    std::vector<Node> conditions;
     Node statement = lint::only_statement(node.field(Field::Body));
-    Node condition;
-    if (statement.is(Kind::IfStatement)) {
-      if (statement.field(Field::Alternative)) return;
-      condition = statement.field(Field::Condition);
-      statement = lint::only_statement(statement.field(Field::Consequence));
+    bool filtered = false;  // the innermost loop already has its `if`
+    bool async = false;
+    for (;;) {
+      if (statement.is(Kind::IfStatement) && !filtered) {
+        if (statement.field(Field::Alternative)) return;
+        conditions.push_back(statement.field(Field::Condition));
+        filtered = true;
+        statement = lint::only_statement(statement.field(Field::Consequence));
+      } else if (statement.is(Kind::ForStatement)) {
+        if (statement.field(Field::Alternative)) return;
+        loops.push_back(statement);
+        filtered = false;
+        statement = lint::only_statement(statement.field(Field::Body));
+      } else {
+        break;
+      }
+    }
+    for (const Node& loop : loops) {
+      if (!loop.child(0).is(Kind::KwAsync)) continue;
+      if (!async_allowed) return;
+      async = true;
     }
     const auto append = append_statement(statement, ctx);
     if (!append) return;
@@ -92,12 +119,16 @@ class ManualListComprehension final : public lint::Rule {
       if (model.contains(node, site.node) && !(site.node == list)) return;
     }
     const Node value = append->arguments.positional[0];
-    if (has_side_channel(value) || (condition && has_side_channel(condition)) ||
-        has_side_channel(node.field(Field::Left)) || has_side_channel(node.field(Field::Right))) {
-      return;
+    if (has_side_channel(value)) return;
+    for (const Node& condition : conditions) {
+      if (has_side_channel(condition)) return;
     }
     // The loop variables must not be needed after the loop (comprehension variables do not leak).
-    std::vector<Node> targets{node.field(Field::Left)};
+    std::vector<Node> targets;
+    for (const Node& loop : loops) {
+      if (has_side_channel(loop.field(Field::Left)) || has_side_channel(loop.field(Field::Right))) return;
+      targets.push_back(loop.field(Field::Left));
+    }
     while (!targets.empty()) {
       const Node t = targets.back();
       targets.pop_back();
@@ -122,10 +153,13 @@ class ManualListComprehension final : public lint::Rule {
     const cost::Verdict verdict = ctx.advice_holds({}, size);
     if (!verdict.holds) return;  // e.g. 3.11 with under ~100 items
     const std::string l = lint::quote(list, ctx);
+    std::string shape;
+    if (loops.size() > 1) shape = " (a nested comprehension: one `for` clause per loop, outermost first)";
+    if (async) shape += " (an async comprehension: `[... async for ...]`)";
     ctx.report(node.start_byte(), node.field(Field::Right).end_byte(),
-               fmt::format("this loop only appends to the new list `{}`: a list comprehension builds it without the "
-                           "per-item attribute lookup and call ({})",
-                           l, ctx.measured_gain(verdict)));
+               fmt::format("this loop only appends to the new list `{}`: a list comprehension{} builds it without "
+                           "the per-item attribute lookup and call ({})",
+                           l, shape, ctx.measured_gain(verdict)));
   }
 };
 

@@ -4,6 +4,9 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "lint/context.hpp"
 #include "lint/patterns.hpp"
 #include "lint/rule.hpp"
@@ -74,6 +77,18 @@ bool every_iteration(const Node& use, const Node& loop) {
   return true;
 }
 
+// True when every read of the loop key inside `region` is the index of one of the `d[k]` lookups
+// (their index start bytes in `lookups`): the key itself is never needed.
+bool key_read_only_by_lookups(const semantic::Symbol& key, const Node& region,
+                              const std::vector<std::uint32_t>& lookups, const semantic::Model& model) {
+  for (const semantic::ReferenceId id : key.references) {
+    const Node& read = model.reference(id).node;
+    if (!model.contains(region, read)) continue;
+    if (std::find(lookups.begin(), lookups.end(), read.start_byte()) == lookups.end()) return false;
+  }
+  return true;
+}
+
 class DictLookupInKeyLoop final : public lint::Rule {
  public:
   const lint::RuleMeta& meta() const override { return kMeta; }
@@ -98,15 +113,17 @@ class DictLookupInKeyLoop final : public lint::Rule {
     if (model.rebound_within(variable, region)) return;
     const std::string_view k = key.text(src);
     bool looked_up = false;
+    // Where `d[k]` reads the key: when the key is read nowhere else, values() is enough.
+    std::vector<std::uint32_t> lookups;
     for (const auto& site : model.uses(variable)) {
       if (!model.contains(region, site.node)) continue;
       const semantic::Use& use = site.use;
       if (use.kind == semantic::UseKind::Index) {
+        const Node index = syntax::unparenthesize(use.site.field(Field::SubscriptIndex));
+        if (index.text(src) != k) continue;
+        lookups.push_back(index.start_byte());
         // Comprehensions evaluate their element and filters for every key; statements may branch.
-        const bool unconditional = !node.is(Kind::ForStatement) || every_iteration(use.site, node);
-        if (unconditional && syntax::unparenthesize(use.site.field(Field::SubscriptIndex)).text(src) == k) {
-          looked_up = true;
-        }
+        if (!node.is(Kind::ForStatement) || every_iteration(use.site, node)) looked_up = true;
       } else if (use.kind == semantic::UseKind::IndexDelete ||
                  (use.kind == semantic::UseKind::MethodCall &&
                   (use.member == "pop" || use.member == "popitem" || use.member == "clear" || use.member == "update" ||
@@ -121,12 +138,21 @@ class DictLookupInKeyLoop final : public lint::Rule {
     const semantic::Binding* key_binding = model.binding_at(key);
     if (key_binding == nullptr || model.symbol(key_binding->symbol).bindings.size() != 1) return;
     const std::string d = lint::quote(dict, ctx);
+    const std::string header = fmt::format("for {} in {}", k, lint::quote(node.field(Field::Right), ctx));
     const Node anchor = node.is(Kind::ForStatement) ? node : ctx.parent();
     const std::uint32_t end = node.is(Kind::ForStatement) ? node.field(Field::Right).end_byte() : anchor.end_byte();
+    if (key_read_only_by_lookups(model.symbol(key_binding->symbol), region, lookups, model)) {
+      ctx.report(anchor.start_byte(), end,
+                 fmt::format("`{}` then `{}[{}]` looks every value up again, and the key serves only that lookup: "
+                             "`for value in {}.values()` yields the values directly ({} for items(); values() "
+                             "also skips the pair)",
+                             header, d, k, d, ctx.measured_gain(verdict)));
+      return;
+    }
     ctx.report(anchor.start_byte(), end,
-               fmt::format("`for {} in {}` then `{}[{}]` looks every value up again: one extra hash lookup per key; "
+               fmt::format("`{}` then `{}[{}]` looks every value up again: one extra hash lookup per key; "
                            "`for {}, value in {}.items()` yields both ({})",
-                           k, d, d, k, k, d, ctx.measured_gain(verdict)));
+                           header, d, k, k, d, ctx.measured_gain(verdict)));
   }
 };
 

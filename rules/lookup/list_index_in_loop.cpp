@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 
 #include "lint/context.hpp"
+#include "lint/hashability.hpp"
 #include "lint/patterns.hpp"
 #include "lint/rule.hpp"
 
@@ -37,6 +38,10 @@ class ListIndexInLoop final : public lint::Rule {
     const auto found = lint::repeated_list_scan(node, "index", ctx);
     if (!found) return;
     const auto& [call, kind, variable] = *found;
+    // A dict of positions needs hashable elements (and a hashable key to look up): a list of
+    // lists cannot be indexed that way.
+    if (!lint::unhashable_elements_reason(call.receiver, ctx.semantic()).empty()) return;
+    if (!lint::unhashable_value_reason(call.arguments.positional[0], ctx.semantic()).empty()) return;
     const std::string l = lint::quote(call.receiver, ctx);
     ctx.report(node, fmt::format("`{}.index(...)` scans the list ({}) on every iteration: O(n) per call; index the "
                                  "first positions once before the loop (`pos = {{}}` then `for i, v in "

@@ -37,6 +37,31 @@ bool adds(const semantic::Use& use) {
   return use.kind == semantic::UseKind::AugAssign;
 }
 
+// True for uses that read a list without changing or keeping it.
+bool reads_only(const semantic::Use& use) {
+  switch (use.kind) {
+    case semantic::UseKind::Read:
+    case semantic::UseKind::Index:
+    case semantic::UseKind::Slice:
+    case semantic::UseKind::Membership:
+    case semantic::UseKind::Iterate:
+    case semantic::UseKind::BuiltinCall:
+    case semantic::UseKind::Returned:
+      return true;
+    case semantic::UseKind::MethodCall:
+      return use.member == "index" || use.member == "count" || use.member == "copy";
+    default:
+      return false;
+  }
+}
+
+// `[:k]` (a slice from the start, any stop, no step): the k smallest of the sorted list.
+bool leading_slice(const Node& index, std::string_view src) {
+  if (!index.is(Kind::Slice)) return false;
+  const std::string_view text = index.text(src);
+  return !text.empty() && text.front() == ':' && text.find(':', 1) == std::string_view::npos;
+}
+
 class SortInLoop final : public lint::Rule {
  public:
   const lint::RuleMeta& meta() const override { return kMeta; }
@@ -46,6 +71,8 @@ class SortInLoop final : public lint::Rule {
     const std::string_view src = ctx.source().text();
     const auto& model = ctx.semantic();
     Node list;
+    Node statement;                  // the assignment keeping a sorted() result
+    semantic::Model::Variable copy;  // `ordered` in `ordered = sorted(window)`
     std::string form;
     bool keyed = false;
     if (const auto call = lint::method_call(node, ctx); call && call->method == "sort") {
@@ -53,14 +80,26 @@ class SortInLoop final : public lint::Rule {
       form = lint::quote(list, ctx) + ".sort()";
       for (const auto& k : call->arguments.keywords) keyed = keyed || k.name == "key";
     } else if (lint::is_builtin_call(node, "sorted", ctx)) {
-      // `L = sorted(L)`: the call is the whole right-hand side of an assignment back to L.
-      const Node& parent = ctx.parent();
-      if (!parent.is(Kind::Assignment) || !(parent.field(Field::Right) == node)) return;
+      // The sorted result must be kept across the statement: `L = sorted(L)`, the top k
+      // `best = sorted(best)[:k]`, or a sorted copy `ordered = sorted(window)` rebuilt every time.
       const auto args = lint::call_arguments(node, ctx);
-      if (args.positional.size() != 1) return;
+      if (args.positional.size() != 1 || args.has_unpacking) return;
       list = syntax::unparenthesize(args.positional[0]);
-      if (parent.field(Field::Left).text(src) != list.text(src)) return;
-      form = lint::quote(list, ctx) + " = sorted(" + lint::quote(list, ctx) + ")";
+      statement = ctx.parent();
+      if (statement.is(Kind::Subscript) && statement.field(Field::Value) == node) {
+        if (!leading_slice(statement.field(Field::SubscriptIndex), src)) return;
+        statement = ctx.grandparent();
+        if (!statement.is(Kind::Assignment) || !(statement.field(Field::Right) == ctx.parent())) return;
+      } else if (!statement.is(Kind::Assignment) || !(statement.field(Field::Right) == node)) {
+        return;
+      }
+      const Node target = statement.field(Field::Left);
+      if (target.text(src) != list.text(src)) {
+        if (!(target.is(Kind::Identifier) || target.is(Kind::Attribute))) return;
+        copy = model.variable_of(target);
+        if (!copy) return;
+      }
+      form = lint::quote(statement, ctx);
       for (const auto& k : args.keywords) keyed = keyed || k.name == "key";
     } else {
       return;
@@ -73,13 +112,24 @@ class SortInLoop final : public lint::Rule {
     // The same loop, not an inner one, must grow the list on every iteration, and the list must
     // live across iterations: a batch of appends then one sort is timsort's best case.
     const Node& loop_node = model.loop(ctx.loop()).node;
-    const Node statement = ctx.parent().is(Kind::Assignment) ? ctx.parent() : Node{};
-    if (model.rebound_within(variable, loop_node, statement)) return;
+    if (model.rebound_within(variable, loop_node, copy ? Node{} : statement)) return;
     bool grows = false;
     for (const auto& site : model.uses(variable)) {
+      if (!model.contains(loop_node, site.node)) continue;
       if (site.loop == ctx.loop() && adds(site.use)) grows = true;
+      // Items rewritten in place (`L[i] = v`, `L[i] += d`) move within the order: a sorted
+      // insertion cannot keep up with them, the re-sort is needed.
+      if (site.use.kind == semantic::UseKind::IndexStore || site.use.kind == semantic::UseKind::SliceStore) return;
+      // A sorted copy kept in step by insertion needs the original only ever to grow.
+      if (copy && !adds(site.use) && !reads_only(site.use)) return;
     }
     if (!grows) return;
+    // ... and the copy only to be read, so that updating it in place changes nothing else.
+    if (copy) {
+      for (const auto& site : model.uses(copy)) {
+        if (model.contains(loop_node, site.node) && !reads_only(site.use)) return;
+      }
+    }
     ctx.report(node, fmt::format("`{}` re-sorts the whole list ({}) on every iteration of a loop that adds to it: "
                                  "O(n log n) per iteration; insert in order with `bisect.insort` (O(n) memmove, "
                                  "O(log n) search{}) or use `heapq` when only the smallest item is needed",
