@@ -105,7 +105,7 @@ class DictLookupInKeyLoop final : public lint::Rule {
     }
     if (!dict.is(Kind::Identifier) && !dict.is(Kind::Attribute)) return;
     const semantic::KindInfo kind = model.kind_of(dict);
-    if (!semantic::is_dict_like(kind.kind)) return;
+    if (!semantic::has_mapping_protocol(kind.kind)) return;
     const auto variable = model.variable_of(dict);
     if (!variable) return;
     // The region the key is used in: the loop statement, or the whole comprehension.

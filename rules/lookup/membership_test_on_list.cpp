@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 
 #include "lint/context.hpp"
+#include "lint/hashability.hpp"
 #include "lint/patterns.hpp"
 #include "lint/rule.hpp"
 
@@ -44,24 +45,6 @@ bool small_literal(const Node& display) {
   return count < (strings ? 3U : 5U);
 }
 
-// True when something the code adds to the list could not go into a set: `rows.append([a, b])`.
-bool adds_unhashable(const semantic::Model::Variable& variable, const lint::Context& ctx) {
-  const auto& model = ctx.semantic();
-  for (const auto& site : model.uses(variable)) {
-    if (site.use.kind != semantic::UseKind::MethodCall) continue;
-    if (site.use.member != "append" && site.use.member != "insert") continue;
-    const auto call = lint::method_call(site.use.site, ctx);
-    if (!call || call->arguments.positional.empty()) continue;
-    const Node added = call->arguments.positional.back();
-    const ValueKind k = model.kind_of(added).kind;
-    if (lint::is_unhashable_display(added) || k == ValueKind::List || k == ValueKind::Set ||
-        semantic::is_dict_like(k)) {
-      return true;
-    }
-  }
-  return false;
-}
-
 class MembershipTestOnList final : public lint::Rule {
  public:
   const lint::RuleMeta& meta() const override { return kMeta; }
@@ -85,7 +68,9 @@ class MembershipTestOnList final : public lint::Rule {
       return;
     }
     if (lint::in_type_error_handler(node, ctx)) return;  // the fallback for unhashable items
-    if (adds_unhashable(variable, ctx)) return;
+    // A set cannot hold lists (`rows.append([a, b])`) nor instances whose class drops __hash__.
+    if (!lint::unhashable_elements_reason(right, model).empty()) return;
+    if (!lint::unhashable_value_reason(cmp->left, model).empty()) return;
 
     const std::string op = cmp->op == Kind::KwIn ? "in" : "not in";
     const std::string name = lint::quote(right, ctx);

@@ -636,8 +636,14 @@ std::string Model::qualified_name(const Node& raw, int depth) const {
   if (ref->builtin) return "builtins." + std::string(text(e));
   if (ref->symbol == kNone) return {};
   const Symbol& symbol = symbols_[ref->symbol];
-  // Only a name bound once, by an import, has a stable qualified name.
-  if (symbol.bindings.size() != 1) return {};
+  // Only a name bound once, by an import, has a stable qualified name; `import a` and `import a.b`
+  // bind the same module `a` to the name a.
+  if (symbol.bindings.size() != 1) {
+    for (const BindingId id : symbol.bindings) {
+      const Binding& b = bindings_[id];
+      if (b.kind != BindingKind::Import || b.target.parent().is(Kind::AliasedImport)) return {};
+    }
+  }
   const Binding& b = bindings_[symbol.bindings.front()];
   const Node parent = b.target.parent();
   const bool aliased = parent.is(Kind::AliasedImport);
