@@ -79,9 +79,10 @@ class MembershipTestOnList final : public lint::Rule {
       // A set built once goes stale if the loop changes the list (dedup loops are PPL106).
       if (!model.invariant_in(variable, ctx.loop())) return;
       if (lint::few_iterations(model.loop(ctx.loop()), ctx)) return;
-      ctx.report(node, fmt::format("`{} {}` scans the list `{}` ({}) on every iteration: O(n) per test; build a "
-                                   "set once before the loop for O(1) tests",
-                                   op, name, name, why));
+      lint::Diagnostic& d = ctx.report(node, fmt::format("`{} {}` scans the list `{}` ({}) on every iteration: O(n) "
+                                                         "per test; build a set once before the loop for O(1) tests",
+                                                         op, name, name, why));
+      d.impact = ctx.impact(lint::visible_collection_size(right, ctx));
       return;
     }
     // Outside a loop: a module-level list tested inside a function is scanned on every call.

@@ -40,18 +40,24 @@ class ListForFirstElement final : public lint::Rule {
     if (!index || node.named_child_count() != 2 || !syntax::is_int_literal(index, 0, ctx.source().text())) return;
     const Node value = syntax::unparenthesize(node.field(Field::Value));
     if (value.is(Kind::ListComprehension)) {
-      ctx.report(node,
-                 "`[...][0]` evaluates the whole comprehension to read its first element: O(n); "
-                 "`next(... for ...)` stops after one element, O(1)");
+      lint::Diagnostic& d = ctx.report(node,
+                                       "`[...][0]` evaluates the whole comprehension to read its first element: O(n); "
+                                       "`next(... for ...)` stops after one element, O(1)");
+      for (const Node clause : value.named_children()) {
+        if (!clause.is(Kind::ForInClause)) continue;
+        d.impact = ctx.impact(lint::visible_collection_size(clause.field(Field::Right), ctx));
+        break;
+      }
       return;
     }
     for (const char* ctor : {"list", "tuple"}) {
       if (!lint::is_builtin_call(value, ctor, ctx)) continue;
       const auto args = lint::call_arguments(value, ctx);
       if (args.positional.size() != 1 || !args.keywords.empty() || args.has_unpacking) return;
-      ctx.report(node, fmt::format("`{}(...)[0]` copies every element to read the first: O(n); "
-                                   "`next(iter(...))` reads one element, O(1)",
-                                   ctor));
+      lint::Diagnostic& d = ctx.report(node, fmt::format("`{}(...)[0]` copies every element to read the first: O(n); "
+                                                         "`next(iter(...))` reads one element, O(1)",
+                                                         ctor));
+      d.impact = ctx.impact(lint::visible_collection_size(args.positional[0], ctx));  // `list(one)[0]` saves little
       return;
     }
   }

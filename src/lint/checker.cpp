@@ -94,7 +94,7 @@ std::vector<Diagnostic> Checker::check(const syntax::SourceText& source, syntax:
     const Kind kind = broken ? Kind::Error : site.node.kind();
     for (const Rule* rule : dispatch_[static_cast<std::size_t>(kind)]) {
       if (partial && rule->meta().tier != Tier::Tool) continue;
-      ctx.set_site(rule, site.scope, site.loop, site.parent, site.grandparent);
+      ctx.set_site(rule, site.scope, site.loop, site.parent, site.grandparent, site.node);
       rule->check(site.node, ctx);
     }
   }

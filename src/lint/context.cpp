@@ -20,21 +20,72 @@ Diagnostic& Context::report(std::uint32_t start_byte, std::uint32_t end_byte, st
   d.start_byte = start_byte;
   d.end_byte = end_byte;
   d.message = std::move(message);
-  d.loop_depth = loop_depth();
+  const SiteFrequency site = frequency();
+  d.loop_depth = site.repeats;
   d.severity = escalate(meta.severity, meta.tier, d.loop_depth);
   if (const auto change = cost_change(meta)) {
     d.cost_before = cost::to_string(change->before.average);
     d.cost_after = cost::to_string(change->after.average);
   }
-  d.impact = impact(loop_size());
+  d.impact = impact_score(meta, cost_change(meta), site,
+                          cost::typical_ratio(meta.code, {}, options_.target_version, site.iterations));
   sink_.push_back(std::move(d));
   return sink_.back();
 }
 
-int Context::impact(std::optional<std::uint64_t> size) const {
+int Context::impact(std::optional<std::uint64_t> n) const {
   const RuleMeta& meta = rule_->meta();
-  return impact_score(meta, cost_change(meta), loop_depth(), size,
-                      cost::typical_ratio(meta.code, {}, options_.target_version, size));
+  return impact_score(meta, cost_change(meta), frequency(n),
+                      cost::typical_ratio(meta.code, {}, options_.target_version, n));
+}
+
+namespace {
+
+// True when a statement after `statement` in `block` always leaves the loop: `break`, `return`,
+// or (outside any `try` of the loop, which could catch it) `raise`.
+bool exits_after(const syntax::Node& block, const syntax::Node& statement, bool raise_leaves) {
+  bool after = false;
+  for (const syntax::Node s : block.named_children()) {
+    if (after && (s.is(syntax::Kind::BreakStatement) || s.is(syntax::Kind::ReturnStatement) ||
+                  (raise_leaves && s.is(syntax::Kind::RaiseStatement)))) {
+      return true;
+    }
+    if (s.start_byte() == statement.start_byte() && s.end_byte() == statement.end_byte()) after = true;
+  }
+  return false;
+}
+
+}  // namespace
+
+SiteFrequency Context::frequency(std::optional<std::uint64_t> n) const {
+  SiteFrequency site;
+  site.n = n;
+  site.repeats = loop_depth();
+  site.iterations = loop_size();
+  semantic::ScopeId scope = scope_;
+  while (model_.scope(scope).kind == semantic::ScopeKind::Comprehension &&
+         model_.scope(scope).parent != semantic::kNone) {
+    scope = model_.scope(scope).parent;
+  }
+  const auto scope_kind = model_.scope(scope).kind;
+  site.import_time = scope_kind == semantic::ScopeKind::Module || scope_kind == semantic::ScopeKind::Class;
+  if (loop_ == semantic::kNone || !node_) return site;
+  const semantic::Loop& loop = model_.loop(loop_);
+  if (loop.kind == semantic::LoopKind::Comprehension) return site;
+  // One descent from the innermost loop to the node (only for findings, so rare): a statement
+  // followed by an exit runs once per entry of the loop; a handler runs when something failed.
+  const std::vector<syntax::PathStep> path = syntax::path_down(loop.node, node_);
+  bool in_try = false;
+  for (std::size_t i = 1; i + 1 < path.size(); ++i) {
+    const syntax::Node& step = path[i].node;
+    if (step.is(syntax::Kind::TryStatement)) in_try = true;
+    if (step.is(syntax::Kind::ExceptClause)) site.rare_branch = true;
+    if (step.is(syntax::Kind::Block) && exits_after(step, path[i + 1].node, !in_try)) {
+      site.repeats = site.repeats > 0 ? site.repeats - 1 : 0;
+      break;
+    }
+  }
+  return site;
 }
 
 std::string Context::measured_gain(const cost::Verdict& verdict) const {

@@ -48,10 +48,13 @@ class Context {
   // for messages (the numbers come from bench/cost-model, never from the rule's prose).
   std::string measured_gain(const cost::Verdict& verdict) const;
 
-  // The impact estimate (1-100) of a finding of the current rule here, for an input of `size`
-  // (default: the innermost loop's visible size). report() fills it in; rules that know the size
-  // of the collection itself (a literal's length) recompute it.
-  int impact(std::optional<std::uint64_t> size) const;
+  // The impact estimate (1-100) of a finding of the current rule here, on a collection of visible
+  // size `n` (nullopt: not visible). report() fills it in without n; rules that know the size of
+  // the collection itself (a literal's length) recompute it.
+  int impact(std::optional<std::uint64_t> n) const;
+  // How often the checked node runs: the loops that repeat it (a statement followed by `break`,
+  // `return` or `raise` in its block leaves its loop after one pass), handlers, import-time code.
+  SiteFrequency frequency(std::optional<std::uint64_t> n = std::nullopt) const;
 
   // Records a finding of the current rule anchored at `anchor` (its whole span).
   Diagnostic& report(const syntax::Node& anchor, std::string message);
@@ -64,8 +67,9 @@ class Context {
 
   // Set by the checker before each check call.
   void set_site(const Rule* rule, semantic::ScopeId scope, semantic::LoopId loop, const syntax::Node& parent = {},
-                const syntax::Node& grandparent = {}) {
+                const syntax::Node& grandparent = {}, const syntax::Node& node = {}) {
     rule_ = rule;
+    node_ = node;
     scope_ = scope;
     loop_ = loop;
     parent_ = parent;
@@ -82,6 +86,7 @@ class Context {
   semantic::LoopId loop_ = semantic::kNone;
   syntax::Node parent_;
   syntax::Node grandparent_;
+  syntax::Node node_;
 };
 
 }  // namespace pyperf::lint

@@ -30,13 +30,22 @@ struct Diagnostic {
 // Severity grows with loop depth: an asymptotic pattern inside nested loops multiplies.
 Severity escalate(Severity base, Tier tier, std::uint32_t loop_depth);
 
+// Where a finding sits, as far as how often it runs is concerned.
+struct SiteFrequency {
+  std::uint32_t repeats = 0;                // enclosing loops that repeat it (not those it leaves after one pass)
+  bool rare_branch = false;                 // inside an `except` handler of the loop
+  bool import_time = false;                 // module-level code: runs once, at import
+  std::optional<std::uint64_t> n;           // the visible size of the collection the operation works on
+  std::optional<std::uint64_t> iterations;  // how many times the innermost loop visibly runs
+};
+
 // The impact estimate of a finding, 1-100, from the cost model: the complexity change of the
-// operation, how many loops multiply it, what is known of the input size, and for constant-
-// factor advice the measured ratio. See README "Impact".
+// operation, how many loops repeat it, what is known of the sizes, how likely the code runs, and
+// for constant-factor advice the measured ratio. See README "Impact".
 // The impact of constant-factor advice with a measured `ratio` (before/after) at `loop_depth`.
 int micro_impact(double ratio, std::uint32_t loop_depth);
 
-int impact_score(const RuleMeta& meta, std::optional<cost::Change> change, std::uint32_t loop_depth,
-                 std::optional<std::uint64_t> size, std::optional<double> measured_ratio);
+int impact_score(const RuleMeta& meta, std::optional<cost::Change> change, const SiteFrequency& site,
+                 std::optional<double> measured_ratio);
 
 }  // namespace pyperf::lint

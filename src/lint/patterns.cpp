@@ -305,4 +305,16 @@ std::optional<Accumulation> growing_accumulator(const Node& statement, semantic:
   return Accumulation{target, operand};
 }
 
+std::optional<std::uint64_t> visible_collection_size(const Node& expression, const Context& ctx) {
+  const semantic::Model& model = ctx.semantic();
+  if (const auto n = visible_size(expression, model)) return n;
+  const Node e = unparenthesize(expression);
+  if (!e.is(Kind::Identifier) && !e.is(Kind::Attribute)) return std::nullopt;
+  const semantic::KindInfo kind = model.kind_of(e);
+  if (kind.evidence != semantic::Evidence::Literal) return std::nullopt;
+  const auto variable = model.variable_of(e);
+  if (!variable || model.usage(variable).mutated) return std::nullopt;
+  return visible_size(kind.origin, model);
+}
+
 }  // namespace pyperf::lint

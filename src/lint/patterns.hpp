@@ -115,4 +115,8 @@ bool few_iterations(const semantic::Loop& loop, const Context& ctx);
 // list there does so because its items are unhashable.
 bool in_type_error_handler(const syntax::Node& node, const Context& ctx);
 
+// How many elements a collection visibly holds: a display's length, N of `range(N)`, or the same
+// for a name bound to such a display that nothing changes. For impact estimates.
+std::optional<std::uint64_t> visible_collection_size(const syntax::Node& expression, const Context& ctx);
+
 }  // namespace pyperf::lint

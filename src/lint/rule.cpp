@@ -90,23 +90,37 @@ std::optional<cost::Change> cost_change(const RuleMeta& meta) {
   return cost::find_change(meta.cost_before, meta.cost_after);
 }
 
-int impact_score(const RuleMeta& meta, std::optional<cost::Change> change, std::uint32_t loop_depth,
-                 std::optional<std::uint64_t> size, std::optional<double> measured_ratio) {
+int impact_score(const RuleMeta& meta, std::optional<cost::Change> change, const SiteFrequency& site,
+                 std::optional<double> measured_ratio) {
   if (meta.tier == Tier::Tool || !change) return 0;
   const int delta = std::max(0, rank(change->before.average) - rank(change->after.average));
+  // Code that seldom runs saves seldom: a handler, or module code that runs once at import.
+  const double unlikely = (site.rare_branch ? 10.0 : 0.0) + (site.import_time ? 10.0 : 0.0);
   // Micro rules change a constant factor even where the table names different classes
   // (a frozenset probe against a 5-element scan): their measured ratio is what they save.
   if (delta == 0 || meta.tier == Tier::Micro) {
-    return micro_impact(measured_ratio.value_or(1.2), loop_depth);
+    const double score = micro_impact(measured_ratio.value_or(1.2), site.repeats) - unlikely / 2;
+    return static_cast<int>(std::clamp(score, 1.0, 100.0));
   }
-  // An asymptotic saving grows with n and is paid on every iteration of every enclosing loop.
-  double score = 25 + 10.0 * delta + 12.0 * std::min<std::uint32_t>(loop_depth, 3);
-  if (size && delta > 0 && meta.tier != Tier::Micro) {  // a micro rule's ratio already reflects the size
-    if (*size < 10) {
-      score -= 15;
-    } else if (*size >= 1000) {
+  // An asymptotic saving grows with n and is paid on every iteration of every loop that repeats it.
+  double score = 25 + 10.0 * delta + 12.0 * std::min<std::uint32_t>(site.repeats, 3) - unlikely;
+  // The n of O(n): a visible handful of elements saves almost nothing whatever the class says.
+  if (site.n) {
+    if (*site.n <= 3) {
+      score -= 35;
+    } else if (*site.n < 10) {
+      score -= 20;
+    } else if (*site.n >= 1000) {
       score += 10;
-    } else if (*size >= 100) {
+    } else if (*site.n >= 100) {
+      score += 5;
+    }
+  }
+  // How often the innermost loop runs, when the source shows it.
+  if (site.iterations && site.repeats > 0) {
+    if (*site.iterations < 10) {
+      score -= 10;
+    } else if (*site.iterations >= 1000) {
       score += 5;
     }
   }
