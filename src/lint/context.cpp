@@ -57,10 +57,34 @@ bool exits_after(const syntax::Node& block, const syntax::Node& statement, bool 
 
 }  // namespace
 
+bool Context::leaves_loop(bool* in_handler) const {
+  if (leaves_loop_ >= 0 && in_handler == nullptr) return leaves_loop_ == 1;
+  bool leaves = false;
+  if (loop_ != semantic::kNone && node_ && model_.loop(loop_).kind != semantic::LoopKind::Comprehension) {
+    const std::vector<syntax::PathStep> path = syntax::path_down(model_.loop(loop_).node, node_);
+    bool in_try = false;
+    for (std::size_t i = 1; i + 1 < path.size(); ++i) {
+      const syntax::Node& step = path[i].node;
+      if (step.is(syntax::Kind::TryStatement)) in_try = true;
+      if (step.is(syntax::Kind::ExceptClause) && in_handler != nullptr) *in_handler = true;
+      if (step.is(syntax::Kind::Block) && exits_after(step, path[i + 1].node, !in_try)) {
+        leaves = true;
+        break;
+      }
+    }
+  }
+  leaves_loop_ = leaves ? 1 : 0;
+  return leaves;
+}
+
+std::uint32_t Context::loop_depth() const {
+  const std::uint32_t depth = model_.loop_depth(loop_);
+  return depth > 0 && leaves_loop() ? depth - 1 : depth;
+}
+
 SiteFrequency Context::frequency(std::optional<std::uint64_t> n) const {
   SiteFrequency site;
   site.n = n;
-  site.repeats = loop_depth();
   site.iterations = loop_size();
   semantic::ScopeId scope = scope_;
   while (model_.scope(scope).kind == semantic::ScopeKind::Comprehension &&
@@ -69,22 +93,8 @@ SiteFrequency Context::frequency(std::optional<std::uint64_t> n) const {
   }
   const auto scope_kind = model_.scope(scope).kind;
   site.import_time = scope_kind == semantic::ScopeKind::Module || scope_kind == semantic::ScopeKind::Class;
-  if (loop_ == semantic::kNone || !node_) return site;
-  const semantic::Loop& loop = model_.loop(loop_);
-  if (loop.kind == semantic::LoopKind::Comprehension) return site;
-  // One descent from the innermost loop to the node (only for findings, so rare): a statement
-  // followed by an exit runs once per entry of the loop; a handler runs when something failed.
-  const std::vector<syntax::PathStep> path = syntax::path_down(loop.node, node_);
-  bool in_try = false;
-  for (std::size_t i = 1; i + 1 < path.size(); ++i) {
-    const syntax::Node& step = path[i].node;
-    if (step.is(syntax::Kind::TryStatement)) in_try = true;
-    if (step.is(syntax::Kind::ExceptClause)) site.rare_branch = true;
-    if (step.is(syntax::Kind::Block) && exits_after(step, path[i + 1].node, !in_try)) {
-      site.repeats = site.repeats > 0 ? site.repeats - 1 : 0;
-      break;
-    }
-  }
+  leaves_loop(&site.rare_branch);
+  site.repeats = loop_depth();
   return site;
 }
 

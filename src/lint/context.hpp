@@ -35,7 +35,9 @@ class Context {
   // Where the node being checked sits.
   semantic::ScopeId scope() const { return scope_; }
   semantic::LoopId loop() const { return loop_; }
-  std::uint32_t loop_depth() const { return model_.loop_depth(loop_); }
+  // The loops that repeat the checked node: the enclosing loops, less the innermost when the node's
+  // statement is followed by `break`, `return` or `raise` in its block (it runs once per entry).
+  std::uint32_t loop_depth() const;
   // How many times the innermost loop visibly runs (a display's length, `range(N)` with a
   // literal N), when the source says so.
   std::optional<std::uint64_t> loop_size() const;
@@ -69,6 +71,7 @@ class Context {
   void set_site(const Rule* rule, semantic::ScopeId scope, semantic::LoopId loop, const syntax::Node& parent = {},
                 const syntax::Node& grandparent = {}, const syntax::Node& node = {}) {
     rule_ = rule;
+    if (node_ != node || loop_ != loop) leaves_loop_ = -1;
     node_ = node;
     scope_ = scope;
     loop_ = loop;
@@ -87,6 +90,10 @@ class Context {
   syntax::Node parent_;
   syntax::Node grandparent_;
   syntax::Node node_;
+  mutable int leaves_loop_ = -1;  // per node: 1 when it leaves its innermost loop after one pass
+  // Whether the checked node's statement is followed by an exit of the innermost loop, and whether
+  // it sits in one of the loop's handlers: one descent from the loop, memoised per node.
+  bool leaves_loop(bool* in_handler = nullptr) const;
 };
 
 }  // namespace pyperf::lint
