@@ -300,3 +300,38 @@ std::optional<Accumulation> growing_accumulator(const Node& statement, semantic:
 }
 
 }  // namespace pyperf::lint
+
+namespace pyperf::lint {
+
+semantic::LoopId loop_of_iterable(const Node& iterable, const Context& ctx) {
+  const semantic::Model& model = ctx.semantic();
+  const Node& parent = ctx.parent();
+  if (!(parent.is(Kind::ForStatement) || parent.is(Kind::ForInClause)) || !(parent.field(Field::Right) == iterable)) {
+    return semantic::kNone;
+  }
+  semantic::LoopId found = semantic::kNone;
+  any_in_subtree(parent.field(Field::Left), [&](const Node& n) {
+    if (!n.is(Kind::Identifier)) return false;
+    const semantic::Binding* binding = model.binding_at(n);
+    if (binding == nullptr || binding->loop == semantic::kNone) return false;
+    const semantic::Loop& loop = model.loop(binding->loop);
+    if (!(loop.iterable == iterable) && !(loop.node == parent)) return false;
+    found = binding->loop;
+    return true;
+  });
+  return found;
+}
+
+bool suspends_within(const Node& region, const Context&) {
+  std::vector<Node> pending{region};
+  while (!pending.empty()) {
+    const Node n = pending.back();
+    pending.pop_back();
+    if (n.is(Kind::Yield) || n.is(Kind::Await)) return true;
+    if (n.is(Kind::FunctionDefinition) || n.is(Kind::Lambda) || n.is(Kind::ClassDefinition)) continue;
+    for (const Node child : n.named_children()) pending.push_back(child);
+  }
+  return false;
+}
+
+}  // namespace pyperf::lint

@@ -116,3 +116,15 @@ bool few_iterations(const semantic::Loop& loop, const Context& ctx);
 bool in_type_error_handler(const syntax::Node& node, const Context& ctx);
 
 }  // namespace pyperf::lint
+
+namespace pyperf::lint {
+
+// The loop that iterates `iterable` (the `right` of a for statement or comprehension clause),
+// found through the binding of the first name of its target; kNone when there is none.
+semantic::LoopId loop_of_iterable(const syntax::Node& iterable, const Context& ctx);
+
+// True when `region` holds a `yield` or `await` outside nested functions and lambdas: control
+// leaves the code there and other code runs before it resumes.
+bool suspends_within(const syntax::Node& region, const Context& ctx);
+
+}  // namespace pyperf::lint
