@@ -87,6 +87,10 @@ class UnnecessaryListCast final : public lint::Rule {
       // A yield or await in the loop hands control to other code between iterations: it may
       // change the collection (a generator's consumer often does).
       if (lint::suspends_within(loop, ctx)) return;
+      // An attribute of a class that creates a lock lives in objects shared between threads: the
+      // copy may guard against another thread (`list(deque)` is one C call under the GIL;
+      // iterating the deque raises if another thread appends meanwhile).
+      if (lint::class_creates_lock(variable.attribute_class, ctx)) return;
       safe = true;
     }
     if (!safe || !ctx.advice_holds({}, std::nullopt).holds) return;

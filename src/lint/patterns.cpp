@@ -334,4 +334,18 @@ bool suspends_within(const Node& region, const Context&) {
   return false;
 }
 
+bool class_creates_lock(semantic::ScopeId class_scope, const Context& ctx) {
+  const semantic::Model& model = ctx.semantic();
+  if (class_scope == semantic::kNone) return false;
+  return any_in_subtree(model.scope(class_scope).node, [&](const Node& n) {
+    if (!n.is(Kind::Call)) return false;
+    const std::string name = model.qualified_name(n.field(Field::Function));
+    for (const std::string_view lock : {"threading.Lock", "threading.RLock", "threading.Condition",
+                                        "threading.Semaphore", "threading.BoundedSemaphore", "_thread.allocate_lock"}) {
+      if (name == lock) return true;
+    }
+    return false;
+  });
+}
+
 }  // namespace pyperf::lint

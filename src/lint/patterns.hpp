@@ -127,4 +127,9 @@ semantic::LoopId loop_of_iterable(const syntax::Node& iterable, const Context& c
 // leaves the code there and other code runs before it resumes.
 bool suspends_within(const syntax::Node& region, const Context& ctx);
 
+// True when the class creates a lock (`threading.Lock()`, `RLock()`, `Condition()`, `Semaphore()` …)
+// anywhere in its body: its objects are shared between threads, which may change their attributes
+// at any time.
+bool class_creates_lock(semantic::ScopeId class_scope, const Context& ctx);
+
 }  // namespace pyperf::lint
