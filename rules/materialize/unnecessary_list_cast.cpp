@@ -84,6 +84,10 @@ class UnnecessaryListCast final : public lint::Rule {
       const auto variable = model.variable_of(collection);
       const semantic::LoopId id = lint::loop_of_iterable(node, ctx);
       if (!variable || id == semantic::kNone || !model.invariant_in(variable, id)) return;
+      // A closure over the collection may change it when the loop calls it (or something that
+      // calls it back): networkx `expandBlossom(b)` deletes from `blossomdual` while the loop
+      // walks `list(blossomdual.keys())`.
+      if (lint::captured_by_closure(variable, ctx)) return;
       // A yield or await in the loop hands control to other code between iterations: it may
       // change the collection (a generator's consumer often does).
       if (lint::suspends_within(loop, ctx)) return;
