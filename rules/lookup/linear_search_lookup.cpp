@@ -136,7 +136,8 @@ class LinearSearchLookup final : public lint::Rule {
     // Worth it only when the search repeats while the list stays the same.
     bool repeated = false;
     if (ctx.loop_depth() > 0) {
-      repeated = model.invariant_in(variable, ctx.loop());
+      // A nested function closing over the list may change it between searches.
+      repeated = model.invariant_in(variable, ctx.loop()) && !lint::captured_by_closure(variable, ctx);
     } else {
       semantic::ScopeId scope = ctx.scope();
       const bool in_function = model.scope(scope).kind == semantic::ScopeKind::Function;
