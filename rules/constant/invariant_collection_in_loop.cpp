@@ -1,6 +1,8 @@
 // PPL502 invariant-collection-in-loop: `set(L)`, `frozenset(L)`, `dict(L)`, `list(L)`, `tuple(L)`,
 // `sorted(L)` rebuilt on every iteration from a collection the loop does not change, where the
 // result is only read (membership, iteration, len …), so one copy built before the loop serves.
+// Written inline (`x in set(L)`, `dict(pairs).get(k)`) or bound to a local in the loop body and
+// only read there (`wanted = set(terms)` then `x in wanted`).
 
 #include <fmt/core.h>
 
@@ -37,7 +39,18 @@ bool reiterable(ValueKind k) {
          semantic::is_dict_like(k) || k == ValueKind::Str || k == ValueKind::Range || k == ValueKind::Deque;
 }
 
-// The result is only read where it stands: `x in set(L)`, `for v in sorted(L)`, `len(list(L))`.
+// Methods that read a collection without changing it or handing it on.
+bool read_only_method(std::string_view m) {
+  for (const std::string_view r :
+       {"get", "keys", "values", "items", "count", "index", "issubset", "issuperset", "isdisjoint", "union",
+        "intersection", "difference", "symmetric_difference", "__contains__"}) {
+    if (m == r) return true;
+  }
+  return false;
+}
+
+// The result is only read where it stands: `x in set(L)`, `for v in sorted(L)`, `len(list(L))`,
+// `dict(pairs).get(k)`.
 bool read_only_use(const Node& call, const lint::Context& ctx) {
   const Node& parent = ctx.parent();  // of `call`, the node being checked
   if (parent.is(Kind::ComparisonOperator)) {
@@ -51,7 +64,64 @@ bool read_only_use(const Node& call, const lint::Context& ctx) {
       if (lint::is_builtin_call(outer, f, ctx)) return true;
     }
   }
+  if (parent.is(Kind::Attribute) && parent.field(Field::Object) == call) {
+    const auto method = lint::method_call(ctx.grandparent(), ctx);
+    return method && method->receiver == call && read_only_method(method->method);
+  }
   return false;
+}
+
+// `name = <call>` as a statement of the loop's own body (so it runs on every iteration, not under
+// a condition), where `name` is a function local bound nowhere else, never mutated, never escaping
+// and only used inside that loop by reads (`in`, iteration, len(), indexing, read-only methods):
+// the same value each time, which one build before the loop would serve.
+bool bound_and_only_read(const Node& call, const lint::Context& ctx) {
+  const auto& model = ctx.semantic();
+  const Node& assignment = ctx.parent();
+  if (!assignment.is(Kind::Assignment) || !(assignment.field(Field::Right) == call) ||
+      assignment.field(Field::TypeAnnotation)) {
+    return false;
+  }
+  const Node target = assignment.field(Field::Left);
+  if (!target.is(Kind::Identifier)) return false;
+  const Node& statement = ctx.grandparent();
+  if (!statement.is(Kind::ExpressionStatement)) return false;
+  const semantic::Loop& loop = model.loop(ctx.loop());
+  if (loop.kind != semantic::LoopKind::For && loop.kind != semantic::LoopKind::While) return false;
+  bool in_body = false;
+  for (const Node s : loop.node.field(Field::Body).named_children()) {
+    if (s == statement) in_body = true;
+  }
+  if (!in_body) return false;
+  const semantic::Binding* binding = model.binding_at(target);
+  if (binding == nullptr || binding->symbol == semantic::kNone) return false;
+  const semantic::Symbol& symbol = model.symbol(binding->symbol);
+  // One binding in a function: a module or class name could be read from anywhere.
+  if (symbol.bindings.size() != 1 || model.scope(symbol.scope).kind != semantic::ScopeKind::Function) return false;
+  const auto variable = model.variable_of(target);
+  if (!variable) return false;
+  const semantic::UsageSummary usage = model.usage(variable);
+  if (usage.mutated || usage.escapes) return false;
+  const auto sites = model.uses(variable);
+  if (sites.empty()) return false;
+  for (const auto& site : sites) {
+    if (!model.contains(loop.node.field(Field::Body), site.node)) return false;  // read after the loop
+    switch (site.use.kind) {
+      case semantic::UseKind::Read:
+      case semantic::UseKind::Index:
+      case semantic::UseKind::Slice:
+      case semantic::UseKind::Membership:
+      case semantic::UseKind::Iterate:
+      case semantic::UseKind::BuiltinCall:
+        break;
+      case semantic::UseKind::MethodCall:
+        if (!read_only_method(site.use.member)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
 }
 
 class InvariantCollectionInLoop final : public lint::Rule {
@@ -75,9 +145,21 @@ class InvariantCollectionInLoop final : public lint::Rule {
     if (!reiterable(kind.kind)) return;  // an iterator would be exhausted after the first build
     const auto variable = model.variable_of(input);
     if (!variable || !model.invariant_in(variable, ctx.loop())) return;
+    if (lint::captured_by_closure(variable, ctx)) return;  // a nested function may change it
     if (lint::few_iterations(model.loop(ctx.loop()), ctx)) return;
-    if (!read_only_use(node, ctx)) return;  // a fresh copy may be what the loop needs
+    const bool bound = bound_and_only_read(node, ctx);
+    if (!bound && !read_only_use(node, ctx)) return;  // a fresh copy may be what the loop needs
     const std::string i = lint::quote(input, ctx);
+    if (bound) {
+      const Node name = ctx.parent().field(Field::Left);
+      ctx.report(node, fmt::format("`{} = {}({})` rebuilds the same {} on every iteration, though `{}` ({}) does not "
+                                   "change in the loop and `{}` is only read: O(n) per iteration; build it once "
+                                   "before the loop",
+                                   lint::quote(name, ctx), builder, i,
+                                   std::string_view(builder) == "sorted" ? "list" : builder, i,
+                                   lint::evidence_note(kind, ctx), lint::quote(name, ctx)));
+      return;
+    }
     ctx.report(node, fmt::format("`{}({})` rebuilds the same {} on every iteration, though `{}` ({}) does not change "
                                  "in the loop: O(n) per iteration; build it once before the loop",
                                  builder, i, std::string_view(builder) == "sorted" ? "list" : builder, i,

@@ -1,6 +1,10 @@
 // PPL603 manual-counter: counting by hand in a dict inside a loop —
 //   if k in d: d[k] += 1  else: d[k] = 1      (or the `not in` mirror)
 //   d[k] = d.get(k, 0) + 1
+//   if k not in d: d[k] = 0      then   d[k] += 1
+//   d.setdefault(k, 0)           then   d[k] += 1
+// Only dicts that hold counts and nothing else: one that elsewhere gets other values or other
+// increments (`d[k] += n`, `d[k] = []`) is not a Counter.
 // collections.Counter(keys) counts in C. It is measured slower than the loop for small inputs
 // (about 2x below ~100 keys), so that advice is given only where the measurements say it holds on
 // the target versions; the if/else form has a robust alternative, `d[k] = d.get(k, 0) + 1`.
@@ -18,7 +22,7 @@ using syntax::Field;
 using syntax::Kind;
 using syntax::Node;
 
-constexpr Kind kKinds[] = {Kind::IfStatement, Kind::Assignment};
+constexpr Kind kKinds[] = {Kind::IfStatement, Kind::Assignment, Kind::AugmentedAssignment};
 
 constexpr lint::RuleMeta kMeta{
     .code = "PPL603",
@@ -34,11 +38,11 @@ constexpr lint::RuleMeta kMeta{
     .cost_after = "counter.build",
 };
 
-// `d[k] += 1` as a statement.
+// `d[k] += 1` as a statement (or the augmented assignment itself).
 bool increments(const Node& statement, std::string_view dict, std::string_view key, const lint::Context& ctx) {
   const std::string_view src = ctx.source().text();
-  if (!statement.is(Kind::ExpressionStatement)) return false;
-  const Node s = statement.named_child(0);
+  if (!statement.is(Kind::ExpressionStatement) && !statement.is(Kind::AugmentedAssignment)) return false;
+  const Node s = statement.is(Kind::AugmentedAssignment) ? statement : statement.named_child(0);
   if (s.is(Kind::AugmentedAssignment)) {
     const Node target = s.field(Field::Left);
     return s.field(Field::Operator).text(src) == "+=" && target.is(Kind::Subscript) &&
@@ -48,15 +52,80 @@ bool increments(const Node& statement, std::string_view dict, std::string_view k
   return false;
 }
 
-// `d[k] = 1` as a statement.
-bool initialises(const Node& statement, std::string_view dict, std::string_view key, const lint::Context& ctx) {
+// `d[k] = <value>` (1, or 0 before an increment) as a statement.
+bool initialises(const Node& statement, std::string_view dict, std::string_view key, const lint::Context& ctx,
+                 long long value = 1) {
   const std::string_view src = ctx.source().text();
   if (!statement.is(Kind::ExpressionStatement)) return false;
   const Node s = statement.named_child(0);
   if (!s.is(Kind::Assignment)) return false;
   const Node target = s.field(Field::Left);
   return target.is(Kind::Subscript) && target.field(Field::Value).text(src) == dict &&
-         target.field(Field::SubscriptIndex).text(src) == key && syntax::is_int_literal(s.field(Field::Right), 1, src);
+         target.field(Field::SubscriptIndex).text(src) == key &&
+         syntax::is_int_literal(s.field(Field::Right), value, src);
+}
+
+// `d.get(k, 0) + 1`, with `d` and `k` spelled as given (empty: any).
+bool get_plus_one(const Node& value, std::string_view dict, std::string_view key, const lint::Context& ctx) {
+  const std::string_view src = ctx.source().text();
+  const Node right = syntax::unparenthesize(value);
+  if (!right.is(Kind::BinaryOperator) || right.field(Field::Operator).text(src) != "+" ||
+      !syntax::is_int_literal(right.field(Field::Right), 1, src)) {
+    return false;
+  }
+  const auto get = lint::method_call(syntax::unparenthesize(right.field(Field::Left)), ctx);
+  if (!get || get->method != "get" || get->arguments.positional.size() != 2 || !get->arguments.keywords.empty() ||
+      !syntax::is_int_literal(get->arguments.positional[1], 0, src)) {
+    return false;
+  }
+  return (dict.empty() || get->receiver.text(src) == dict) &&
+         (key.empty() || get->arguments.positional[0].text(src) == key);
+}
+
+// The statement before `statement` in its block, comments skipped; null when none.
+Node previous_statement(const Node& statement) {
+  Node prev = statement.prev_named_sibling();
+  while (prev.is(Kind::Comment)) prev = prev.prev_named_sibling();
+  return prev;
+}
+
+// True when every store into the dict is a count: `d[k] += 1`, `d[k] = 0 / 1`,
+// `d[k] = d.get(k, 0) + 1`, `d.setdefault(k, 0)`, and nothing pours other values in (`update`).
+// A dict that also holds sums, lists or decrements is not a Counter.
+bool holds_only_counts(const semantic::Model::Variable& variable, const lint::Context& ctx) {
+  const auto& model = ctx.semantic();
+  const std::string_view src = ctx.source().text();
+  for (const auto& site : model.uses(variable)) {
+    if (site.use.kind == semantic::UseKind::IndexStore) {
+      const Node store = site.use.site.parent();  // O(depth): once per store of a candidate dict
+      if (store.is(Kind::AugmentedAssignment)) {
+        if (store.field(Field::Operator).text(src) != "+=" ||
+            !syntax::is_int_literal(store.field(Field::Right), 1, src)) {
+          return false;
+        }
+      } else if (store.is(Kind::Assignment) && store.field(Field::Left) == site.use.site) {
+        const Node value = store.field(Field::Right);
+        if (!syntax::is_int_literal(value, 0, src) && !syntax::is_int_literal(value, 1, src) &&
+            !get_plus_one(value, {}, {}, ctx)) {
+          return false;
+        }
+      } else {
+        return false;  // a for target, an unpacking …
+      }
+    } else if (site.use.kind == semantic::UseKind::SliceStore) {
+      return false;
+    } else if (site.use.kind == semantic::UseKind::MethodCall) {
+      if (site.use.member == "update" || site.use.member == "fromkeys") return false;
+      if (site.use.member == "setdefault") {
+        const auto call = lint::method_call(site.use.site, ctx);
+        if (!call || call->arguments.positional.size() != 2 ||
+            !syntax::is_int_literal(call->arguments.positional[1], 0, src)) {
+          return false;
+        }
+      }
+    }
+  }
+  return true;
 }
 
 class ManualCounter final : public lint::Rule {
@@ -68,6 +137,7 @@ class ManualCounter final : public lint::Rule {
     const std::string_view src = ctx.source().text();
     Node dict;
     Node key;
+    Node anchor = node;
     bool if_else = false;
     if (node.is(Kind::IfStatement)) {
       const auto cmp = lint::binary_comparison(syntax::unparenthesize(node.field(Field::Condition)));
@@ -86,42 +156,67 @@ class ManualCounter final : public lint::Rule {
           cmp->op == Kind::KwNotIn && initialises(then_stmt, d, k, ctx) && increments(else_stmt, d, k, ctx);
       if (!in_form && !not_in_form) return;
       if_else = true;
-    } else {
+    } else if (node.is(Kind::Assignment)) {
       // d[k] = d.get(k, 0) + 1
       const Node target = node.field(Field::Left);
-      const Node right = syntax::unparenthesize(node.field(Field::Right));
-      if (!target.is(Kind::Subscript) || !right.is(Kind::BinaryOperator) ||
-          right.field(Field::Operator).text(src) != "+" || !syntax::is_int_literal(right.field(Field::Right), 1, src)) {
-        return;
-      }
-      const auto get = lint::method_call(syntax::unparenthesize(right.field(Field::Left)), ctx);
-      if (!get || get->method != "get" || get->arguments.positional.size() != 2 ||
-          !syntax::is_int_literal(get->arguments.positional[1], 0, src)) {
-        return;
-      }
+      if (!target.is(Kind::Subscript)) return;
       dict = syntax::unparenthesize(target.field(Field::Value));
       key = target.field(Field::SubscriptIndex);
-      if (get->receiver.text(src) != dict.text(src) || get->arguments.positional[0].text(src) != key.text(src)) return;
+      if (!get_plus_one(node.field(Field::Right), dict.text(src), key.text(src), ctx)) return;
+    } else {
+      // `d[k] += 1` after a guard that creates the key with 0: the guard is where the count starts.
+      const Node target = node.field(Field::Left);
+      if (!target.is(Kind::Subscript) || !ctx.parent().is(Kind::ExpressionStatement)) return;
+      dict = syntax::unparenthesize(target.field(Field::Value));
+      key = target.field(Field::SubscriptIndex);
+      const std::string_view d = dict.text(src);
+      const std::string_view k = key.text(src);
+      if (!increments(node, d, k, ctx)) return;
+      const Node prev = previous_statement(ctx.parent());
+      if (prev.is(Kind::IfStatement)) {
+        // if k not in d: d[k] = 0
+        const auto cmp = lint::binary_comparison(syntax::unparenthesize(prev.field(Field::Condition)));
+        if (!cmp || cmp->op != Kind::KwNotIn || syntax::unparenthesize(cmp->right).text(src) != d ||
+            syntax::unparenthesize(cmp->left).text(src) != k || prev.field(Field::Alternative) ||
+            !initialises(lint::only_statement(prev.field(Field::Consequence)), d, k, ctx, 0)) {
+          return;
+        }
+      } else if (prev.is(Kind::ExpressionStatement)) {
+        // d.setdefault(k, 0)
+        const auto call = lint::method_call(prev.named_child(0), ctx);
+        if (!call || call->method != "setdefault" || call->receiver.text(src) != d ||
+            call->arguments.positional.size() != 2 || !call->arguments.keywords.empty() ||
+            call->arguments.positional[0].text(src) != k ||
+            !syntax::is_int_literal(call->arguments.positional[1], 0, src)) {
+          return;
+        }
+      } else {
+        return;
+      }
+      anchor = prev;
+      if_else = true;  // two dict operations per item, like the if/else: the same measurements
     }
     if (!dict.is(Kind::Identifier) && !dict.is(Kind::Attribute)) return;
     const semantic::KindInfo kind = ctx.semantic().kind_of(dict);
     if (kind.kind != semantic::ValueKind::Dict && kind.kind != semantic::ValueKind::OrderedDict) return;
+    const auto variable = ctx.semantic().variable_of(dict);
+    if (!variable || !holds_only_counts(variable, ctx)) return;
 
     const std::string d = lint::quote(dict, ctx);
     const auto size = ctx.loop_size();
     // Each flagged form has its own measurement of the Counter advice.
     const cost::Verdict counter = ctx.advice_holds(if_else ? std::string_view{} : "counter-from-get", size);
     if (counter.holds) {
-      ctx.report(node, fmt::format("counting by hand in `{}` ({}): `collections.Counter(...)` counts in C ({})", d,
-                                   lint::evidence_note(kind, ctx), ctx.measured_gain(counter)));
+      ctx.report(anchor, fmt::format("counting by hand in `{}` ({}): `collections.Counter(...)` counts in C ({})", d,
+                                     lint::evidence_note(kind, ctx), ctx.measured_gain(counter)));
       return;
     }
     // Counter is slower for small inputs on some target version: give the advice that is not.
     if (const cost::Verdict get = ctx.advice_holds("get", size); if_else && get.holds) {
-      ctx.report(node, fmt::format("counting by hand in `{0}` ({1}) tests and indexes the dict twice per item; "
-                                   "`{0}[k] = {0}.get(k, 0) + 1` does one lookup ({2}); `collections.Counter` wins "
-                                   "only from ~100 items",
-                                   d, lint::evidence_note(kind, ctx), ctx.measured_gain(get)));
+      ctx.report(anchor, fmt::format("counting by hand in `{0}` ({1}) tests and indexes the dict twice per item; "
+                                     "`{0}[k] = {0}.get(k, 0) + 1` does one lookup ({2}); `collections.Counter` wins "
+                                     "only from ~100 items",
+                                     d, lint::evidence_note(kind, ctx), ctx.measured_gain(get)));
     }
   }
 };

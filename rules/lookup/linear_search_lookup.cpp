@@ -1,7 +1,8 @@
 // PPL107 linear-search-lookup: a `for` over a known list whose body compares the element (or one
 // of its fields) with a key and returns or breaks on the match, repeated (inside another loop, or
 // on every call of a function searching a module-level list or `self` attribute). A dict keyed by
-// that field, built once, finds it in O(1).
+// that field, built once, finds it in O(1). The same search written as
+// `next((x for x in L if x.key == k), default)` is flagged too (anchored on its `for` clause).
 
 #include <fmt/core.h>
 
@@ -16,7 +17,7 @@ using syntax::Field;
 using syntax::Kind;
 using syntax::Node;
 
-constexpr Kind kKinds[] = {Kind::ForStatement};
+constexpr Kind kKinds[] = {Kind::ForStatement, Kind::Call};
 
 constexpr lint::RuleMeta kMeta{
     .code = "PPL107",
@@ -65,8 +66,11 @@ class LinearSearchLookup final : public lint::Rule {
   const lint::RuleMeta& meta() const override { return kMeta; }
 
   void check(const Node& node, lint::Context& ctx) const override {
+    if (node.is(Kind::Call)) {
+      check_next(node, ctx);
+      return;
+    }
     const std::string_view src = ctx.source().text();
-    const auto& model = ctx.semantic();
     const Node target = node.field(Field::Left);
     if (!target.is(Kind::Identifier)) return;
     const std::string_view var = target.text(src);
@@ -84,6 +88,47 @@ class LinearSearchLookup final : public lint::Rule {
     if (!is_element_key(element, var, ctx) || mentions(key, var, ctx)) return;
     if (!ends_search(only.field(Field::Consequence))) return;
 
+    report_if_repeated(node.start_byte(), iterable, element, key, ctx);
+  }
+
+ private:
+  // `next(<expr> for var in L if <element key> == <key>)` or `next((...), default)`.
+  static void check_next(const Node& call, lint::Context& ctx) {
+    const std::string_view src = ctx.source().text();
+    if (!lint::is_builtin_call(call, "next", ctx)) return;
+    const auto args = lint::call_arguments(call, ctx);
+    if (args.positional.empty() || args.positional.size() > 2 || !args.keywords.empty() || args.has_unpacking) return;
+    const Node genexp = syntax::unparenthesize(args.positional[0]);
+    if (!genexp.is(Kind::GeneratorExpression)) return;
+    Node clause;
+    Node condition;
+    for (const Node child : genexp.named_children()) {
+      if (child.is(Kind::ForInClause)) {
+        if (clause) return;  // nested clauses: not one search
+        clause = child;
+      } else if (child.is(Kind::IfClause)) {
+        if (condition) return;
+        condition = child.named_child(0);
+      }
+    }
+    if (!clause || !condition) return;
+    const Node target = clause.field(Field::Left);
+    if (!target.is(Kind::Identifier)) return;
+    const std::string_view var = target.text(src);
+    const Node iterable = syntax::unparenthesize(clause.field(Field::Right));
+    if (!iterable.is(Kind::Identifier) && !iterable.is(Kind::Attribute)) return;
+    const auto cmp = lint::binary_comparison(syntax::unparenthesize(condition));
+    if (!cmp || cmp->op != Kind::OpEq) return;
+    Node key = cmp->right;
+    Node element = cmp->left;
+    if (!is_element_key(element, var, ctx)) std::swap(key, element);
+    if (!is_element_key(element, var, ctx) || mentions(key, var, ctx)) return;
+    report_if_repeated(clause.start_byte(), iterable, element, key, ctx);
+  }
+
+  static void report_if_repeated(std::uint32_t start, const Node& iterable, const Node& element, const Node& key,
+                                 lint::Context& ctx) {
+    const auto& model = ctx.semantic();
     const semantic::KindInfo kind = model.kind_of(iterable);
     if (kind.kind != semantic::ValueKind::List) return;
     const auto variable = model.variable_of(iterable);
@@ -91,7 +136,8 @@ class LinearSearchLookup final : public lint::Rule {
     // Worth it only when the search repeats while the list stays the same.
     bool repeated = false;
     if (ctx.loop_depth() > 0) {
-      repeated = model.invariant_in(variable, ctx.loop());
+      // A nested function closing over the list may change it between searches.
+      repeated = model.invariant_in(variable, ctx.loop()) && !lint::captured_by_closure(variable, ctx);
     } else {
       semantic::ScopeId scope = ctx.scope();
       const bool in_function = model.scope(scope).kind == semantic::ScopeKind::Function;
@@ -105,7 +151,7 @@ class LinearSearchLookup final : public lint::Rule {
     const std::string field = element_expr.is(Kind::Identifier) ? "the element" : lint::quote(element_expr, ctx);
     const std::string l = lint::quote(iterable, ctx);
     // Anchor the `for ... in ...` header, not the whole loop.
-    ctx.report(node.start_byte(), iterable.end_byte(),
+    ctx.report(start, iterable.end_byte(),
                fmt::format("linear search through `{}` ({}) for the element whose `{}` equals `{}`: O(n) per lookup; "
                            "index `{}` by that key in a dict built once (O(1) per lookup)",
                            l, lint::evidence_note(kind, ctx), field, lint::quote(key, ctx), l));

@@ -1,6 +1,8 @@
 // PPL403 unnecessary-list-cast: `for v in list(X)` (or a comprehension over `list(X)`) where nothing
 // the loop runs can modify X. The copy protects against mutation during iteration; when no such
-// mutation is possible it only costs an O(n) copy.
+// mutation is possible it only costs an O(n) copy. X is a name or attribute holding a known
+// collection, or `d.items()` / `d.keys()` / `d.values()` of a known dict; "cannot modify" is the
+// model's loop invariance (not rebound, not mutated, and no opaque call when other code can reach X).
 
 #include <fmt/core.h>
 
@@ -57,35 +59,51 @@ class UnnecessaryListCast final : public lint::Rule {
     // generator expressions are left alone.
     const Node loop = parent.is(Kind::ForStatement) ? parent : ctx.grandparent();
     if (loop.is(Kind::GeneratorExpression)) return;
-    const semantic::KindInfo kind = model.kind_of(original);
+    // `list(d.items())` copies the items of the dict `d`: what must stay unchanged is `d`.
+    Node collection = original;
+    std::string_view view;
+    if (const auto call = lint::method_call(original, ctx); call) {
+      if (!(call->method == "items" || call->method == "keys" || call->method == "values") ||
+          !call->arguments.positional.empty() || !call->arguments.keywords.empty() || call->arguments.has_unpacking) {
+        return;
+      }
+      collection = syntax::unparenthesize(call->receiver);
+      view = call->method;
+    }
+    const semantic::KindInfo kind = model.kind_of(collection);
+    if (!view.empty() && !semantic::is_dict_like(kind.kind)) return;
 
-    bool safe = immutable(kind.kind);
-    if (!safe && original.is(Kind::Identifier)) {
-      // A local that never escapes and is not mentioned inside the loop cannot change there:
-      // nothing else holds a reference to it.
-      const auto variable = model.variable_of(original);
-      if (variable.symbol == semantic::kNone) return;
-      const semantic::Symbol& symbol = model.symbol(variable.symbol);
-      semantic::ScopeId scope = ctx.scope();
-      while (model.scope(scope).kind == semantic::ScopeKind::Comprehension) scope = model.scope(scope).parent;
-      if (symbol.scope != scope || model.scope(scope).kind != semantic::ScopeKind::Function) return;
-      for (const semantic::BindingId id : symbol.bindings) {
-        if (model.binding(id).kind == semantic::BindingKind::Parameter) return;  // the caller holds it too
-      }
-      if (model.usage(variable).escapes) return;
-      for (const auto& site : model.uses(variable)) {
-        if (model.contains(loop, site.node) && !(site.node == original)) return;
-      }
+    bool safe = view.empty() && immutable(kind.kind);
+    if (!safe && (collection.is(Kind::Identifier) || collection.is(Kind::Attribute))) {
       // Only re-iterable collections: list(iterator) and iterating the iterator are the same,
       // but we leave one-shot values alone rather than guess.
-      safe = kind.kind == ValueKind::List || kind.kind == ValueKind::Set || semantic::is_dict_like(kind.kind) ||
-             kind.kind == ValueKind::Deque;
+      if (!(kind.kind == ValueKind::List || kind.kind == ValueKind::Set || semantic::is_dict_like(kind.kind) ||
+            kind.kind == ValueKind::Deque)) {
+        return;
+      }
+      const auto variable = model.variable_of(collection);
+      const semantic::LoopId id = lint::loop_of_iterable(node, ctx);
+      if (!variable || id == semantic::kNone || !model.invariant_in(variable, id)) return;
+      // A closure over the collection may change it when the loop calls it (or something that
+      // calls it back): networkx `expandBlossom(b)` deletes from `blossomdual` while the loop
+      // walks `list(blossomdual.keys())`.
+      if (lint::captured_by_closure(variable, ctx)) return;
+      // A yield or await in the loop hands control to other code between iterations: it may
+      // change the collection (a generator's consumer often does).
+      if (lint::suspends_within(loop, ctx)) return;
+      // An attribute of a class that creates a lock lives in objects shared between threads: the
+      // copy may guard against another thread (`list(deque)` is one C call under the GIL;
+      // iterating the deque raises if another thread appends meanwhile).
+      if (lint::class_creates_lock(variable.attribute_class, ctx)) return;
+      safe = true;
     }
     if (!safe || !ctx.advice_holds({}, std::nullopt).holds) return;
     const std::string o = lint::quote(original, ctx);
+    const std::string what = view.empty() ? std::string(semantic::to_string(kind.kind))
+                                          : fmt::format("{} of the dict `{}`", view, lint::quote(collection, ctx));
     ctx.report(node, fmt::format("`list({})` copies the {} before iterating, but nothing in the loop can modify it: "
                                  "iterate `{}` directly and save an O(n) copy",
-                                 o, semantic::to_string(kind.kind), o));
+                                 o, what, o));
   }
 };
 

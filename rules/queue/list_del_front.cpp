@@ -1,5 +1,5 @@
-// PPL203 list-del-front: `del L[0]` or `L = L[1:]` in a loop on a known list used only in ways a
-// deque supports.
+// PPL203 list-del-front: `del L[0]`, `L[:1] = []` or `L = L[1:]` in a loop (for or while: a
+// `while L:` drain is the usual shape) on a known list used only in ways a deque supports.
 
 #include <fmt/core.h>
 
@@ -38,6 +38,16 @@ bool is_tail_slice(const Node& subscript, const lint::Context& ctx) {
   return index.text(src) == "1:" || index.text(src) == "1 :";
 }
 
+// `L[:1] = []`: the first element deleted through a slice store.
+bool is_head_clear(const Node& assignment, const lint::Context& ctx) {
+  const std::string_view src = ctx.source().text();
+  const Node left = assignment.field(Field::Left);
+  const Node right = syntax::unparenthesize(assignment.field(Field::Right));
+  if (!left.is(Kind::Subscript) || !right.is(Kind::List) || right.named_child_count() != 0) return false;
+  const Node index = left.field(Field::SubscriptIndex);
+  return index.is(Kind::Slice) && (index.text(src) == ":1" || index.text(src) == "0:1");
+}
+
 class ListDelFront final : public lint::Rule {
  public:
   const lint::RuleMeta& meta() const override { return kMeta; }
@@ -55,6 +65,8 @@ class ListDelFront final : public lint::Rule {
         return;
       }
       list = syntax::unparenthesize(target.field(Field::Value));
+    } else if (is_head_clear(node, ctx)) {
+      list = syntax::unparenthesize(node.field(Field::Left).field(Field::Value));
     } else {
       const Node left = node.field(Field::Left);
       const Node right = syntax::unparenthesize(node.field(Field::Right));
@@ -77,9 +89,9 @@ class ListDelFront final : public lint::Rule {
                                    "O(n²) to drain it; `collections.deque.popleft()` is O(1)",
                                    l, why));
     } else {
-      ctx.report(node, fmt::format("`del {}[0]` shifts every remaining element of the list ({}): O(n) per "
+      ctx.report(node, fmt::format("`{}` shifts every remaining element of the list ({}): O(n) per "
                                    "iteration; `collections.deque.popleft()` is O(1)",
-                                   l, why));
+                                   lint::quote(node, ctx), why));
     }
   }
 };

@@ -318,3 +318,66 @@ std::optional<std::uint64_t> visible_collection_size(const Node& expression, con
 }
 
 }  // namespace pyperf::lint
+
+namespace pyperf::lint {
+
+semantic::LoopId loop_of_iterable(const Node& iterable, const Context& ctx) {
+  const semantic::Model& model = ctx.semantic();
+  const Node& parent = ctx.parent();
+  if (!(parent.is(Kind::ForStatement) || parent.is(Kind::ForInClause)) || !(parent.field(Field::Right) == iterable)) {
+    return semantic::kNone;
+  }
+  semantic::LoopId found = semantic::kNone;
+  any_in_subtree(parent.field(Field::Left), [&](const Node& n) {
+    if (!n.is(Kind::Identifier)) return false;
+    const semantic::Binding* binding = model.binding_at(n);
+    if (binding == nullptr || binding->loop == semantic::kNone) return false;
+    const semantic::Loop& loop = model.loop(binding->loop);
+    if (!(loop.iterable == iterable) && !(loop.node == parent)) return false;
+    found = binding->loop;
+    return true;
+  });
+  return found;
+}
+
+bool suspends_within(const Node& region, const Context&) {
+  std::vector<Node> pending{region};
+  while (!pending.empty()) {
+    const Node n = pending.back();
+    pending.pop_back();
+    if (n.is(Kind::Yield) || n.is(Kind::Await)) return true;
+    if (n.is(Kind::FunctionDefinition) || n.is(Kind::Lambda) || n.is(Kind::ClassDefinition)) continue;
+    for (const Node child : n.named_children()) pending.push_back(child);
+  }
+  return false;
+}
+
+bool class_creates_lock(semantic::ScopeId class_scope, const Context& ctx) {
+  const semantic::Model& model = ctx.semantic();
+  if (class_scope == semantic::kNone) return false;
+  return any_in_subtree(model.scope(class_scope).node, [&](const Node& n) {
+    if (!n.is(Kind::Call)) return false;
+    const std::string name = model.qualified_name(n.field(Field::Function));
+    for (const std::string_view lock : {"threading.Lock", "threading.RLock", "threading.Condition",
+                                        "threading.Semaphore", "threading.BoundedSemaphore", "_thread.allocate_lock"}) {
+      if (name == lock) return true;
+    }
+    return false;
+  });
+}
+
+bool captured_by_closure(const semantic::Model::Variable& variable, const Context& ctx) {
+  const semantic::Model& model = ctx.semantic();
+  if (variable.symbol == semantic::kNone) return false;
+  const semantic::ScopeId home = model.symbol(variable.symbol).scope;
+  for (const auto& site : model.uses(variable)) {
+    // Comprehensions run where they stand; any other scope between the use and the binding's
+    // scope is a function, lambda or class body that may run at another time.
+    for (semantic::ScopeId s = site.scope; s != home && s != semantic::kNone; s = model.scope(s).parent) {
+      if (model.scope(s).kind != semantic::ScopeKind::Comprehension) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace pyperf::lint

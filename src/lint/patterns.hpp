@@ -120,3 +120,25 @@ bool in_type_error_handler(const syntax::Node& node, const Context& ctx);
 std::optional<std::uint64_t> visible_collection_size(const syntax::Node& expression, const Context& ctx);
 
 }  // namespace pyperf::lint
+
+namespace pyperf::lint {
+
+// The loop that iterates `iterable` (the `right` of a for statement or comprehension clause),
+// found through the binding of the first name of its target; kNone when there is none.
+semantic::LoopId loop_of_iterable(const syntax::Node& iterable, const Context& ctx);
+
+// True when `region` holds a `yield` or `await` outside nested functions and lambdas: control
+// leaves the code there and other code runs before it resumes.
+bool suspends_within(const syntax::Node& region, const Context& ctx);
+
+// True when the class creates a lock (`threading.Lock()`, `RLock()`, `Condition()`, `Semaphore()` …)
+// anywhere in its body: its objects are shared between threads, which may change their attributes
+// at any time.
+bool class_creates_lock(semantic::ScopeId class_scope, const Context& ctx);
+
+// True when a name is used inside a nested function or lambda of the scope that binds it (a
+// closure): calling that function, or handing it on as a callback, can change the value where the
+// loop does not show it.
+bool captured_by_closure(const semantic::Model::Variable& variable, const Context& ctx);
+
+}  // namespace pyperf::lint
