@@ -83,7 +83,10 @@ class UnnecessaryListCast final : public lint::Rule {
       }
       const auto variable = model.variable_of(collection);
       const semantic::LoopId id = lint::loop_of_iterable(node, ctx);
-      if (!variable || id == semantic::kNone || !model.invariant_in(variable, id)) return;
+      if (!variable || id == semantic::kNone ||
+          !model.invariant_in(variable, id, semantic::Model::Callers::Untrusted)) {
+        return;  // the copy protects against a caller's alias changed by a callback: keep it
+      }
       // A closure over the collection may change it when the loop calls it (or something that
       // calls it back): networkx `expandBlossom(b)` deletes from `blossomdual` while the loop
       // walks `list(blossomdual.keys())`.

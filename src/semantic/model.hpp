@@ -283,7 +283,11 @@ class Model {
   std::vector<syntax::Node> attribute_stores(const Variable& variable) const;
   // True when the variable is neither rebound nor mutated anywhere inside `loop` (and, when it
   // escapes or lives outside the loop's function, no call in the loop could reach it).
-  bool invariant_in(const Variable& variable, LoopId loop) const;
+  // With `Callers::Untrusted`, a parameter counts as reachable by every call, as if its caller
+  // kept an alias that a callback mutates: for advice whose failure is an error, not a slowdown
+  // (dropping a defensive copy, PPL403).
+  enum class Callers : std::uint8_t { Trusted, Untrusted };
+  bool invariant_in(const Variable& variable, LoopId loop, Callers callers = Callers::Trusted) const;
   // True when `inner` lies inside `outer` (or is it).
   bool contains(const syntax::Node& outer, const syntax::Node& inner) const {
     return inner.start_byte() >= outer.start_byte() && inner.end_byte() <= outer.end_byte();

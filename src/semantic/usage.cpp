@@ -209,7 +209,7 @@ bool Model::opaque_call_between(std::uint32_t start, std::uint32_t end, ScopeId 
   return false;
 }
 
-bool Model::invariant_in(const Variable& variable, LoopId loop_id) const {
+bool Model::invariant_in(const Variable& variable, LoopId loop_id, Callers callers) const {
   if (!variable || loop_id == kNone) return false;
   const Node& loop_node = loops_[loop_id].node;
   // Rebound inside the loop?
@@ -246,8 +246,13 @@ bool Model::invariant_in(const Variable& variable, LoopId loop_id) const {
       loop_scope = scopes_[loop_scope].parent;
     }
     reachable = symbol.scope != loop_scope || captured_by_nested_scope(variable.symbol) || usage(variable).escapes;
-  } else if (usage(variable).escapes) {
-    reachable = true;
+    if (callers == Callers::Untrusted) {
+      for (const BindingId id : symbol.bindings) {
+        if (bindings_[id].kind == BindingKind::Parameter) reachable = true;
+      }
+    }
+  } else if (callers == Callers::Untrusted || usage(variable).escapes) {
+    reachable = true;  // an object's attribute: reachable from wherever the object is
   } else if (attribute_changed_outside_init(variable)) {
     reaching_class = variable.attribute_class;
   } else {
