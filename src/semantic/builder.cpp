@@ -159,6 +159,9 @@ void Builder::enter(const Node& node, Field field) {
     case Kind::Call:
       model_.calls_.push_back(node);
       break;
+    case Kind::RaiseStatement:
+      model_.raises_.emplace_back(node.start_byte(), node.end_byte());
+      break;
     case Kind::Identifier:
       frames_.push_back(frame);  // classify() reads the node's own frame on top of the stack
       on_identifier(frames_.back(), node);
@@ -632,6 +635,32 @@ bool is_pure_builtin(std::string_view name) {
   return false;
 }
 
+bool Builder::truth_test_above(std::size_t index) const {
+  // frames_[index] is a boolean operator: climb through and/or/not/parentheses to what uses it.
+  while (index > 0) {
+    const Frame& f = frames_[index];
+    const Frame& up = frames_[index - 1];
+    switch (up.kind) {
+      case Kind::BooleanOperator:
+      case Kind::NotOperator:
+        return true;  // `not` yields a bool whatever its operand
+      case Kind::ParenthesizedExpression:
+        --index;
+        continue;
+      case Kind::IfStatement:
+      case Kind::ElifClause:
+      case Kind::WhileStatement:
+        return f.field == Field::Condition;
+      case Kind::IfClause:
+      case Kind::AssertStatement:
+        return true;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
 Use Builder::classify(const Frame& frame) const {
   // frames_: [..., grandparent, parent, frame]
   const std::size_t n = frames_.size();
@@ -708,6 +737,10 @@ Use Builder::classify(const Frame& frame) const {
     // compared, formatted or unpacked.
     case Kind::NotOperator:
       return {UseKind::Read, "truth", parent.node};
+    case Kind::BooleanOperator:
+      // `a or b` may evaluate to a itself: an alias, unless the whole test only decides a branch
+      // (`while lines and not lines[0]:`).
+      return truth_test_above(n - 2) ? Use{UseKind::Read, "truth", parent.node} : Use{};
     case Kind::Interpolation:
       return {UseKind::Read, "format", parent.node};
     case Kind::ExpressionStatement:

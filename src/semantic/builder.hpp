@@ -100,6 +100,8 @@ class Builder {
   void on_identifier(const Frame& frame, const syntax::Node& node);
   void on_attribute(const Frame& frame, const syntax::Node& node);
   // How the node entered with `frame` is used, judged from its parent and grandparent.
+  // True when the boolean operator at frames_[index] is only a truth test (a branch condition).
+  bool truth_test_above(std::size_t index) const;
   Use classify(const Frame& frame) const;
   BlockId push_block(BlockId parent);
   ScopeId push_scope(ScopeKind kind, const syntax::Node& node, ScopeId parent, LoopId loop_outside);

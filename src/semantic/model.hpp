@@ -347,6 +347,8 @@ class Model {
   // `g(self)`) count: the others cannot reach an attribute that is never handed out.
   bool opaque_call_between(std::uint32_t start, std::uint32_t end, ScopeId instance_of = kNone) const;
   bool mentions_instance(const syntax::Node& call, ScopeId cls) const;
+  // True when `byte` lies in a raise statement: code that runs once, as the loop is left.
+  bool in_raise(std::uint32_t byte) const;
   // True when a nested function or class (not a comprehension) reads or rebinds the symbol.
   bool captured_by_nested_scope(SymbolId id) const;
   // `self.attr`: stored or mutated by a method other than the class's __init__.
@@ -364,7 +366,9 @@ class Model {
   std::vector<std::pair<std::uint32_t, ReferenceId>> reference_index_;
   std::vector<std::pair<std::uint32_t, BindingId>> binding_index_;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> attribute_index_;
-  std::vector<syntax::Node> calls_;                // every call, in source order
+  std::vector<syntax::Node> calls_;  // every call, in source order
+  // Every raise statement's byte range, in source order: a call there runs once, on the way out.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> raises_;
   mutable std::vector<std::uint8_t> call_opaque_;  // per call: 0 not judged, 1 opaque, 2 transparent
   // Per-file memos (the model belongs to one thread).
   mutable std::vector<ScopeId> self_class_;  // per symbol; kNone - 1: not computed yet

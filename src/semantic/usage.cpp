@@ -204,7 +204,9 @@ bool Model::opaque_call_between(std::uint32_t start, std::uint32_t end, ScopeId 
       }
       state = transparent ? 2 : 1;
     }
-    if (state == 1 && (instance_of == kNone || mentions_instance(*it, instance_of))) return true;
+    if (state == 1 && !in_raise(it->start_byte()) && (instance_of == kNone || mentions_instance(*it, instance_of))) {
+      return true;
+    }
   }
   return false;
 }
@@ -266,6 +268,13 @@ bool Model::invariant_in(const Variable& variable, LoopId loop_id, Callers calle
            !opaque_call_between(iterable.end_byte(), loop_node.end_byte(), reaching_class);
   }
   return !opaque_call_between(loop_node.start_byte(), loop_node.end_byte(), reaching_class);
+}
+
+bool Model::in_raise(std::uint32_t byte) const {
+  // Raise statements do not nest: only the last one starting before `byte` can hold it.
+  const auto after = std::upper_bound(raises_.begin(), raises_.end(), byte,
+                                      [](std::uint32_t b, const auto& range) { return b < range.first; });
+  return after != raises_.begin() && byte < std::prev(after)->second;
 }
 
 bool Model::captured_by_nested_scope(SymbolId id) const {

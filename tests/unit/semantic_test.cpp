@@ -552,3 +552,24 @@ TEST_CASE("instances of classes of the module and their fields", "[semantic][kin
   const auto cards2 = loop.ident("cards", 2).parent();
   CHECK(lm.invariant_in(lm.variable_of(cards2), lm.reference_at(loop.ident("w", 1))->loop));
 }
+
+TEST_CASE("truth tests do not let a value escape; calls in raise run once", "[semantic][usage]") {
+  Snippet s(
+      "def f(lines: list[str], other: list[str], xs):\n"
+      "    while lines and not lines[0]:\n"
+      "        del lines[0]\n"
+      "    keep = other or []\n"
+      "    for x in xs:\n"
+      "        if x in other:\n"
+      "            raise ValueError(describe(x))\n"
+      "    for x in xs:\n"
+      "        if x in other:\n"
+      "            describe(x)\n");
+  const auto& m = s.model();
+  CHECK_FALSE(m.usage(m.variable_of(s.ident("lines"))).escapes);
+  CHECK(m.usage(m.variable_of(s.ident("other"))).escapes);  // `other or []` may be other itself
+  // `other` escaped, so calls could reach it; describe() in the raise runs only as the loop is left.
+  const auto loop_of = [&](int nth) { return m.reference_at(s.ident("other", nth))->loop; };
+  CHECK(m.invariant_in(m.variable_of(s.ident("other", 2)), loop_of(2)));
+  CHECK_FALSE(m.invariant_in(m.variable_of(s.ident("other", 3)), loop_of(3)));
+}
