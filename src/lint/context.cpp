@@ -41,8 +41,8 @@ int Context::impact(std::optional<std::uint64_t> n) const {
 
 namespace {
 
-// True when a statement after `statement` in `block` always leaves the loop: `break`, `return`,
-// or (outside any `try` of the loop, which could catch it) `raise`.
+// True when a statement after `statement` in `block` always leaves the loop: `break`, `return`
+// or `raise` (the caller only asks outside any `try` of the loop, which could catch it).
 bool exits_after(const syntax::Node& block, const syntax::Node& statement, bool raise_leaves) {
   bool after = false;
   for (const syntax::Node s : block.named_children()) {
@@ -62,12 +62,14 @@ bool Context::leaves_loop(bool* in_handler) const {
   bool leaves = false;
   if (loop_ != semantic::kNone && node_ && model_.loop(loop_).kind != semantic::LoopKind::Comprehension) {
     const std::vector<syntax::PathStep> path = syntax::path_down(model_.loop(loop_).node, node_);
+    // Inside a `try` of the loop an exception can skip the exit and go round again
+    // (`try: i = L.index(v); break / except ValueError: ...`): only exits above it count.
     bool in_try = false;
     for (std::size_t i = 1; i + 1 < path.size(); ++i) {
       const syntax::Node& step = path[i].node;
       if (step.is(syntax::Kind::TryStatement)) in_try = true;
       if (step.is(syntax::Kind::ExceptClause) && in_handler != nullptr) *in_handler = true;
-      if (step.is(syntax::Kind::Block) && exits_after(step, path[i + 1].node, !in_try)) {
+      if (!in_try && step.is(syntax::Kind::Block) && exits_after(step, path[i + 1].node, true)) {
         leaves = true;
         break;
       }
