@@ -2,7 +2,7 @@
 """Lists the syntactic candidates of a rule in real code, to compare with what the rule reports.
 
 usage: bench/real-code/candidates.py RULE PATH... [--count]
-  RULE: PPL107 | PPL203 | PPL403 | PPL502 | PPL603
+  RULE: PPL101 | PPL107 | PPL201 | PPL203 | PPL403 | PPL502 | PPL603
 Prints `file:line: form` per candidate (or counts per form with --count). The scan is purely
 syntactic (Python's `ast`): it knows nothing about types, so most candidates are expected to stay
 silent in the linter (unknown kind); the point is to read them and see which ones should not.
@@ -60,6 +60,27 @@ def name_of(e):
 
 def same(a, b):
     return ast.dump(a) == ast.dump(b)
+
+
+def scan_101(tree):
+    """`x in name` / `x in obj.attr` (and `not in`) in a loop body: a scan per iteration if a list."""
+    for loop, node in loops_with_body(tree):
+        if loop is None or not isinstance(node, ast.Compare) or len(node.ops) != 1:
+            continue
+        if isinstance(node.ops[0], (ast.In, ast.NotIn)) and name_of(node.comparators[0]):
+            kind = "attribute" if isinstance(node.comparators[0], ast.Attribute) else "name"
+            yield node.lineno, f"in {kind} ({type(loop).__name__.lower()})"
+
+
+def scan_201(tree):
+    """`name.pop(0)` in a loop body (or a while test): a shift per iteration if a list."""
+    for loop, node in loops_with_body(tree):
+        if loop is None or not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        args = node.args
+        if node.func.attr == "pop" and len(args) == 1 and isinstance(args[0], ast.Constant) and args[0].value == 0:
+            if name_of(node.func.value):
+                yield node.lineno, f"pop(0) ({type(loop).__name__.lower()})"
 
 
 def scan_502(tree):
@@ -168,6 +189,8 @@ SCANS = {
     "PPL403": [scan_403],
     "PPL502": [scan_502, scan_502_bound],
     "PPL603": [scan_603],
+    "PPL101": [scan_101],
+    "PPL201": [scan_201],
 }
 
 

@@ -20,6 +20,7 @@ struct Site {
   Node grandparent;
   semantic::ScopeId scope;
   semantic::LoopId loop;
+  bool leaves_loop;  // runs once per entry of its innermost loop (Builder::leaves_loop)
 };
 
 // The single walk: feeds the semantic builder and records dispatch sites. Nodes inside a region
@@ -37,8 +38,8 @@ class SiteCollector {
       const bool broken = node.is_error() || node.is_missing();
       const Kind kind = broken ? Kind::Error : node.kind();
       if (wanted_[static_cast<std::size_t>(kind)]) {
-        sites_.push_back(
-            {node, builder_.ancestor(1), builder_.ancestor(2), builder_.current_scope(), builder_.current_loop()});
+        sites_.push_back({node, builder_.ancestor(1), builder_.ancestor(2), builder_.current_scope(),
+                          builder_.current_loop(), builder_.leaves_loop()});
       }
     }
     if (node.is_error()) ++error_depth_;
@@ -94,7 +95,7 @@ std::vector<Diagnostic> Checker::check(const syntax::SourceText& source, syntax:
     const Kind kind = broken ? Kind::Error : site.node.kind();
     for (const Rule* rule : dispatch_[static_cast<std::size_t>(kind)]) {
       if (partial && rule->meta().tier != Tier::Tool) continue;
-      ctx.set_site(rule, site.scope, site.loop, site.parent, site.grandparent, site.node);
+      ctx.set_site(rule, site.scope, site.loop, site.parent, site.grandparent, site.node, site.leaves_loop);
       rule->check(site.node, ctx);
     }
   }

@@ -39,49 +39,18 @@ int Context::impact(std::optional<std::uint64_t> n) const {
                       cost::typical_ratio(meta.code, {}, options_.target_version, n));
 }
 
-namespace {
-
-// True when a statement after `statement` in `block` always leaves the loop: `break`, `return`
-// or `raise` (the caller only asks outside any `try` of the loop, which could catch it).
-bool exits_after(const syntax::Node& block, const syntax::Node& statement, bool raise_leaves) {
-  bool after = false;
-  for (const syntax::Node s : block.named_children()) {
-    if (after && (s.is(syntax::Kind::BreakStatement) || s.is(syntax::Kind::ReturnStatement) ||
-                  (raise_leaves && s.is(syntax::Kind::RaiseStatement)))) {
-      return true;
-    }
-    if (s.start_byte() == statement.start_byte() && s.end_byte() == statement.end_byte()) after = true;
+bool Context::in_loop_handler() const {
+  if (loop_ == semantic::kNone || !node_ || model_.loop(loop_).kind == semantic::LoopKind::Comprehension) return false;
+  const std::vector<syntax::PathStep> path = syntax::path_down(model_.loop(loop_).node, node_);
+  for (std::size_t i = 1; i + 1 < path.size(); ++i) {
+    if (path[i].node.is(syntax::Kind::ExceptClause)) return true;
   }
   return false;
 }
 
-}  // namespace
-
-bool Context::leaves_loop(bool* in_handler) const {
-  if (leaves_loop_ >= 0 && in_handler == nullptr) return leaves_loop_ == 1;
-  bool leaves = false;
-  if (loop_ != semantic::kNone && node_ && model_.loop(loop_).kind != semantic::LoopKind::Comprehension) {
-    const std::vector<syntax::PathStep> path = syntax::path_down(model_.loop(loop_).node, node_);
-    // Inside a `try` of the loop an exception can skip the exit and go round again
-    // (`try: i = L.index(v); break / except ValueError: ...`): only exits above it count.
-    bool in_try = false;
-    for (std::size_t i = 1; i + 1 < path.size(); ++i) {
-      const syntax::Node& step = path[i].node;
-      if (step.is(syntax::Kind::TryStatement)) in_try = true;
-      if (step.is(syntax::Kind::ExceptClause) && in_handler != nullptr) *in_handler = true;
-      if (!in_try && step.is(syntax::Kind::Block) && exits_after(step, path[i + 1].node, true)) {
-        leaves = true;
-        break;
-      }
-    }
-  }
-  leaves_loop_ = leaves ? 1 : 0;
-  return leaves;
-}
-
 std::uint32_t Context::loop_depth() const {
   const std::uint32_t depth = model_.loop_depth(loop_);
-  return depth > 0 && leaves_loop() ? depth - 1 : depth;
+  return depth > 0 && leaves_loop_ ? depth - 1 : depth;
 }
 
 SiteFrequency Context::frequency(std::optional<std::uint64_t> n) const {
@@ -95,7 +64,7 @@ SiteFrequency Context::frequency(std::optional<std::uint64_t> n) const {
   }
   const auto scope_kind = model_.scope(scope).kind;
   site.import_time = scope_kind == semantic::ScopeKind::Module || scope_kind == semantic::ScopeKind::Class;
-  leaves_loop(&site.rare_branch);
+  site.rare_branch = in_loop_handler();
   site.repeats = loop_depth();
   return site;
 }

@@ -69,9 +69,9 @@ class Context {
 
   // Set by the checker before each check call.
   void set_site(const Rule* rule, semantic::ScopeId scope, semantic::LoopId loop, const syntax::Node& parent = {},
-                const syntax::Node& grandparent = {}, const syntax::Node& node = {}) {
+                const syntax::Node& grandparent = {}, const syntax::Node& node = {}, bool leaves_loop = false) {
     rule_ = rule;
-    if (node_ != node || loop_ != loop) leaves_loop_ = -1;
+    leaves_loop_ = leaves_loop;
     node_ = node;
     scope_ = scope;
     loop_ = loop;
@@ -90,10 +90,10 @@ class Context {
   syntax::Node parent_;
   syntax::Node grandparent_;
   syntax::Node node_;
-  mutable int leaves_loop_ = -1;  // per node: 1 when it leaves its innermost loop after one pass
-  // Whether the checked node's statement is followed by an exit of the innermost loop, and whether
-  // it sits in one of the loop's handlers: one descent from the loop, memoised per node.
-  bool leaves_loop(bool* in_handler = nullptr) const;
+  bool leaves_loop_ = false;  // the node runs once per entry of its innermost loop
+  // Whether the checked node sits in an `except` handler of its innermost loop (one descent from
+  // the loop: asked only for findings).
+  bool in_loop_handler() const;
 };
 
 }  // namespace pyperf::lint

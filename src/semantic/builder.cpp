@@ -111,9 +111,17 @@ void Builder::enter(const Node& node, Field field) {
     return;
   }
   Frame frame = child_frame(frames_.back(), node, kind, field);
+  track_exits(frames_.back(), frame);
   switch (kind) {
     case Kind::Block:
       frame.block = push_block(frame.block);
+      for (const Node statement : node.named_children()) {
+        if (statement.is(Kind::BreakStatement) || statement.is(Kind::ReturnStatement) ||
+            statement.is(Kind::RaiseStatement)) {
+          frame.first_exit = statement.start_byte();
+          break;
+        }
+      }
       break;
     case Kind::FunctionDefinition:
     case Kind::Lambda:
@@ -183,6 +191,29 @@ BlockId Builder::push_block(BlockId parent) {
 
 void Builder::leave(const Node&) {
   if (frames_.size() > 1) frames_.pop_back();
+}
+
+void Builder::track_exits(const Frame& parent, Frame& f) {
+  switch (parent.kind) {
+    case Kind::ForStatement:
+    case Kind::WhileStatement:
+    case Kind::ListComprehension:
+    case Kind::SetComprehension:
+    case Kind::DictionaryComprehension:
+    case Kind::GeneratorExpression:
+    case Kind::FunctionDefinition:
+    case Kind::ClassDefinition:
+    case Kind::Lambda:
+      return;  // a new loop (or none): what followed the statement outside it does not count
+    default:
+      break;
+  }
+  f.leaves_loop = parent.leaves_loop;
+  f.loop_try = parent.loop_try || parent.kind == Kind::TryStatement;
+  if (parent.kind == Kind::Block && !parent.loop_try &&
+      parent.first_exit != std::numeric_limits<std::uint32_t>::max() && f.node.start_byte() < parent.first_exit) {
+    f.leaves_loop = true;
+  }
 }
 
 Builder::Frame Builder::child_frame(const Frame& parent, const Node& node, Kind kind, Field field) {

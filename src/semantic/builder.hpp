@@ -1,4 +1,6 @@
 #pragma once
+
+#include <limits>
 // Builds a semantic::Model during the checker's cursor walk (enter/leave events) and resolves
 // names when the walk is done. It keeps one frame per open node: the name context (load, store,
 // parameter, …), the scope names resolve in, and the loop the code runs in.
@@ -25,6 +27,10 @@ class Builder {
   // The scope and loop of the node most recently entered.
   ScopeId current_scope() const { return frames_.back().scope; }
   LoopId current_loop() const { return frames_.back().loop; }
+  // True when the node most recently entered belongs to a statement followed, in a block of its
+  // innermost loop (and outside a `try` there, whose handler could go round again), by `break`,
+  // `return` or `raise`: it runs at most once per entry of that loop.
+  bool leaves_loop() const { return frames_.back().leaves_loop; }
   // The node `generations` levels above the one just entered (1: its parent), null above the
   // root. Free: the walk keeps every ancestor's frame, where tree-sitter's parent() walks down
   // from the root on every call.
@@ -64,8 +70,11 @@ class Builder {
     std::uint32_t clause = 0;     // comprehensions: for_in_clauses seen so far; dotted names: children seen
     std::uint32_t clauses = 0;    // comprehensions: for_in_clauses in all
     LoopId first_loop = kNone;    // comprehensions: loop of the first for_in_clause
-    syntax::Node value;           // assignments: the value bound to Store targets below
-    syntax::Node statement;       // the binding statement for Store targets below
+    bool leaves_loop = false;     // see leaves_loop()
+    bool loop_try = false;        // inside a `try` of the innermost loop
+    std::uint32_t first_exit = std::numeric_limits<std::uint32_t>::max();  // blocks: where the first exit starts
+    syntax::Node value;      // assignments: the value bound to Store targets below
+    syntax::Node statement;  // the binding statement for Store targets below
     syntax::Node annotation;
     // Assignments: the value at the end of the chain `a = b = … = v`, found once for the whole chain
     // (a chain of N targets would otherwise be walked N times: quadratic).
@@ -97,6 +106,8 @@ class Builder {
   void case_pattern_child(const Frame& parent, Frame& f, const syntax::Node& node, syntax::Kind kind,
                           syntax::Field field);
   void target_child(const Frame& parent, Frame& f, syntax::Kind kind);
+  // Carries leaves_loop / loop_try from a parent frame to a child's.
+  static void track_exits(const Frame& parent, Frame& f);
   void on_identifier(const Frame& frame, const syntax::Node& node);
   void on_attribute(const Frame& frame, const syntax::Node& node);
   // How the node entered with `frame` is used, judged from its parent and grandparent.
