@@ -38,19 +38,7 @@ std::string class_reason(const Node& class_def, Walk& w, int depth);
 
 // Builtin container kinds whose instances are never hashable.
 bool unhashable_kind(ValueKind kind) {
-  switch (kind) {
-    case ValueKind::List:
-    case ValueKind::Set:
-    case ValueKind::Dict:
-    case ValueKind::DefaultDict:
-    case ValueKind::OrderedDict:
-    case ValueKind::Counter:
-    case ValueKind::Deque:
-    case ValueKind::ByteArray:
-      return true;
-    default:
-      return false;
-  }
+  return semantic::is_mutable_container(kind);
 }
 
 std::string_view display_name(Kind kind) {

@@ -175,6 +175,8 @@ enum class ValueKind : std::uint8_t {
 
 std::string_view to_string(ValueKind kind);
 bool is_dict_like(ValueKind kind);  // dict and its subclasses in collections
+// list, set, dict (and collections' subclasses), deque, bytearray: changed in place, never hashable.
+bool is_mutable_container(ValueKind kind);
 // dict-like, or a value annotated as a Mapping: `k in m.keys()` and `m.items()` mean what the ABC says.
 bool has_mapping_protocol(ValueKind kind);
 // Builtins that neither mutate their arguments nor keep references to them (len, sorted, print …).

@@ -186,22 +186,6 @@ Node accumulated_operand(const Node& value, std::string_view target, std::string
   return left.text(source) == target ? left : Node{};
 }
 
-bool is_mutable_container(ValueKind kind) {
-  switch (kind) {
-    case ValueKind::List:
-    case ValueKind::Set:
-    case ValueKind::Dict:
-    case ValueKind::DefaultDict:
-    case ValueKind::OrderedDict:
-    case ValueKind::Counter:
-    case ValueKind::Deque:
-    case ValueKind::ByteArray:
-      return true;
-    default:
-      return false;
-  }
-}
-
 }  // namespace
 
 std::string_view to_string(ValueKind kind) {
@@ -293,6 +277,22 @@ bool is_dict_like(ValueKind kind) {
 
 bool has_mapping_protocol(ValueKind kind) {
   return is_dict_like(kind) || kind == ValueKind::Mapping;
+}
+
+bool is_mutable_container(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::List:
+    case ValueKind::Set:
+    case ValueKind::Dict:
+    case ValueKind::DefaultDict:
+    case ValueKind::OrderedDict:
+    case ValueKind::Counter:
+    case ValueKind::Deque:
+    case ValueKind::ByteArray:
+      return true;
+    default:
+      return false;
+  }
 }
 
 bool is_builtin_kind(ValueKind kind) {

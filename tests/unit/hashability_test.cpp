@@ -6,65 +6,20 @@
 #include <catch2/catch.hpp>
 
 #include "lint/hashability.hpp"
-#include "semantic/builder.hpp"
 #include "semantic/model.hpp"
-#include "syntax/source.hpp"
-#include "syntax/tree.hpp"
-#include "syntax/walk.hpp"
+#include "support/snippet.hpp"
 
 using namespace pyperf;
 
 namespace {
 
-struct Feed {
-  semantic::Builder& builder;
-  bool enter(const syntax::Node& n, syntax::Field f) {
-    builder.enter(n, f);
-    return true;
-  }
-  void leave(const syntax::Node& n) { builder.leave(n); }
-};
-
-// The model of `code`, and the answers for the last whole-word occurrence of a name.
-class Snippet {
+// The shared snippet, asked about the last whole-word occurrence of a name.
+class Snippet : public testing::Snippet {
  public:
-  explicit Snippet(std::string code)
-      : source_(syntax::SourceText::from_utf8(std::move(code))),
-        parser_(syntax::Language::python()),
-        tree_(parser_.parse(source_.text())),
-        model_(source_) {
-    semantic::Builder builder(model_);
-    Feed feed{builder};
-    syntax::walk(tree_.root(), feed);
-    builder.finish();
-  }
-
-  syntax::Node last(const std::string& name) const {
-    const std::string_view text = source_.text();
-    std::size_t found = std::string_view::npos;
-    for (std::size_t pos = text.find(name); pos != std::string_view::npos; pos = text.find(name, pos + 1)) {
-      const bool left_ok =
-          pos == 0 || !(std::isalnum(static_cast<unsigned char>(text[pos - 1])) || text[pos - 1] == '_');
-      const std::size_t end = pos + name.size();
-      const bool right_ok =
-          end >= text.size() || !(std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_');
-      if (left_ok && right_ok) found = pos;
-    }
-    REQUIRE(found != std::string_view::npos);
-    const auto p = static_cast<std::uint32_t>(found);
-    return {ts_node_named_descendant_for_byte_range(tree_.root().raw(), p, p + static_cast<std::uint32_t>(name.size())),
-            tree_.root().language()};
-  }
-
-  std::string value(const std::string& name) const { return lint::unhashable_value_reason(last(name), model_); }
-  std::string elements(const std::string& name) const { return lint::unhashable_elements_reason(last(name), model_); }
-  std::string elements_of(const syntax::Node& node) const { return lint::unhashable_elements_reason(node, model_); }
-
- private:
-  syntax::SourceText source_;
-  syntax::Parser parser_;
-  syntax::Tree tree_;
-  semantic::Model model_;
+  using testing::Snippet::Snippet;
+  std::string value(const std::string& name) const { return lint::unhashable_value_reason(last(name), model()); }
+  std::string elements(const std::string& name) const { return lint::unhashable_elements_reason(last(name), model()); }
+  std::string elements_of(const syntax::Node& node) const { return lint::unhashable_elements_reason(node, model()); }
 };
 
 bool has(const std::string& text, const std::string& part) {

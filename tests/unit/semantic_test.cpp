@@ -4,80 +4,32 @@
 
 #include <catch2/catch.hpp>
 
-#include "semantic/builder.hpp"
 #include "semantic/model.hpp"
-#include "syntax/source.hpp"
-#include "syntax/tree.hpp"
-#include "syntax/walk.hpp"
+#include "support/snippet.hpp"
 
 using namespace pyperf;
 using semantic::BindingKind;
 
 namespace {
 
-struct Feed {
-  semantic::Builder& builder;
-  bool enter(const syntax::Node& n, syntax::Field f) {
-    builder.enter(n, f);
-    return true;
-  }
-  void leave(const syntax::Node& n) { builder.leave(n); }
-};
-
-// Builds the model of `code` and answers questions about the n-th occurrence of a name.
-class Snippet {
+// The shared snippet plus the questions these tests ask about names.
+class Snippet : public testing::Snippet {
  public:
-  explicit Snippet(std::string code)
-      : source_(syntax::SourceText::from_utf8(std::move(code))),
-        parser_(syntax::Language::python()),
-        tree_(parser_.parse(source_.text())),
-        model_(source_) {
-    semantic::Builder builder(model_);
-    Feed feed{builder};
-    syntax::walk(tree_.root(), feed);
-    builder.finish();
-  }
-
-  // The identifier node of the `nth` (0-based) whole-word occurrence of `name`.
-  syntax::Node ident(const std::string& name, int nth = 0) const {
-    std::size_t pos = 0;
-    const std::string_view text = source_.text();
-    for (int seen = 0;; ++pos) {
-      pos = text.find(name, pos);
-      REQUIRE(pos != std::string_view::npos);
-      const bool left_ok =
-          pos == 0 || !(std::isalnum(static_cast<unsigned char>(text[pos - 1])) || text[pos - 1] == '_');
-      const std::size_t end = pos + name.size();
-      const bool right_ok =
-          end >= text.size() || !(std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_');
-      if (left_ok && right_ok && seen++ == nth) break;
-    }
-    const auto p = static_cast<std::uint32_t>(pos);
-    return {ts_node_named_descendant_for_byte_range(tree_.root().raw(), p, p + static_cast<std::uint32_t>(name.size())),
-            tree_.root().language()};
-  }
-
-  const semantic::Model& model() const { return model_; }
-  bool builtin(const std::string& name, int nth = 0) const { return model_.is_builtin(ident(name, nth), name); }
+  using testing::Snippet::Snippet;
+  bool builtin(const std::string& name, int nth = 0) const { return model().is_builtin(ident(name, nth), name); }
   const semantic::Reference* ref(const std::string& name, int nth = 0) const {
-    return model_.reference_at(ident(name, nth));
+    return model().reference_at(ident(name, nth));
   }
   const semantic::Binding* binding(const std::string& name, int nth = 0) const {
-    return model_.binding_at(ident(name, nth));
+    return model().binding_at(ident(name, nth));
   }
   // Scope kind of the symbol a reference resolves to.
   semantic::ScopeKind resolved_scope(const std::string& name, int nth = 0) const {
     const auto* r = ref(name, nth);
     REQUIRE(r != nullptr);
     REQUIRE(r->symbol != semantic::kNone);
-    return model_.scope(model_.symbol(r->symbol).scope).kind;
+    return model().scope(model().symbol(r->symbol).scope).kind;
   }
-
- private:
-  syntax::SourceText source_;
-  syntax::Parser parser_;
-  syntax::Tree tree_;
-  semantic::Model model_;
 };
 
 }  // namespace
