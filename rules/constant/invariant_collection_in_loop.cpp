@@ -145,7 +145,7 @@ class InvariantCollectionInLoop final : public lint::Rule {
     if (!reiterable(kind.kind)) return;  // an iterator would be exhausted after the first build
     const auto variable = model.variable_of(input);
     if (!variable || !model.invariant_in(variable, ctx.loop())) return;
-    if (lint::captured_by_closure(variable, ctx)) return;  // a nested function may change it
+    if (model.captured_by_nested_scope(variable)) return;  // a nested function may change it
     if (lint::few_iterations(model.loop(ctx.loop()), ctx)) return;
     const bool bound = bound_and_only_read(node, ctx);
     if (!bound && !read_only_use(node, ctx)) return;  // a fresh copy may be what the loop needs

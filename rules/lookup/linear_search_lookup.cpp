@@ -137,7 +137,7 @@ class LinearSearchLookup final : public lint::Rule {
     bool repeated = false;
     if (ctx.loop_depth() > 0) {
       // A nested function closing over the list may change it between searches.
-      repeated = model.invariant_in(variable, ctx.loop()) && !lint::captured_by_closure(variable, ctx);
+      repeated = model.invariant_in(variable, ctx.loop()) && !model.captured_by_nested_scope(variable);
     } else {
       semantic::ScopeId scope = ctx.scope();
       const bool in_function = model.scope(scope).kind == semantic::ScopeKind::Function;

@@ -90,7 +90,7 @@ class UnnecessaryListCast final : public lint::Rule {
       // A closure over the collection may change it when the loop calls it (or something that
       // calls it back): networkx `expandBlossom(b)` deletes from `blossomdual` while the loop
       // walks `list(blossomdual.keys())`.
-      if (lint::captured_by_closure(variable, ctx)) return;
+      if (model.captured_by_nested_scope(variable)) return;
       // A yield or await in the loop hands control to other code between iterations: it may
       // change the collection (a generator's consumer often does).
       if (lint::suspends_within(loop, ctx)) return;

@@ -366,18 +366,4 @@ bool class_creates_lock(semantic::ScopeId class_scope, const Context& ctx) {
   });
 }
 
-bool captured_by_closure(const semantic::Model::Variable& variable, const Context& ctx) {
-  const semantic::Model& model = ctx.semantic();
-  if (variable.symbol == semantic::kNone) return false;
-  const semantic::ScopeId home = model.symbol(variable.symbol).scope;
-  for (const auto& site : model.uses(variable)) {
-    // Comprehensions run where they stand; any other scope between the use and the binding's
-    // scope is a function, lambda or class body that may run at another time.
-    for (semantic::ScopeId s = site.scope; s != home && s != semantic::kNone; s = model.scope(s).parent) {
-      if (model.scope(s).kind != semantic::ScopeKind::Comprehension) return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace pyperf::lint

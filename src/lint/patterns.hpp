@@ -136,9 +136,4 @@ bool suspends_within(const syntax::Node& region, const Context& ctx);
 // at any time.
 bool class_creates_lock(semantic::ScopeId class_scope, const Context& ctx);
 
-// True when a name is used inside a nested function or lambda of the scope that binds it (a
-// closure): calling that function, or handing it on as a callback, can change the value where the
-// loop does not show it.
-bool captured_by_closure(const semantic::Model::Variable& variable, const Context& ctx);
-
 }  // namespace pyperf::lint

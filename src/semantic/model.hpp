@@ -296,6 +296,12 @@ class Model {
   }
   // For a method's first parameter (`self`): the class scope, else kNone.
   ScopeId self_class(const syntax::Node& identifier) const;
+  // True when a nested function, lambda or class (not a comprehension) reads or rebinds the
+  // variable's name: code that may run at another time, when called.
+  bool captured_by_nested_scope(SymbolId id) const;
+  bool captured_by_nested_scope(const Variable& variable) const {
+    return variable.symbol != kNone && captured_by_nested_scope(variable.symbol);
+  }
   // self_class(), or the class of a name known to hold an instance of a class of this file.
   ScopeId instance_class(const syntax::Node& identifier) const;
   // The annotation that declares what a name or `self.attr` holds (a parameter's, an annotated
@@ -351,8 +357,6 @@ class Model {
   bool mentions_instance(const syntax::Node& call, ScopeId cls) const;
   // True when `byte` lies in a raise statement: code that runs once, as the loop is left.
   bool in_raise(std::uint32_t byte) const;
-  // True when a nested function or class (not a comprehension) reads or rebinds the symbol.
-  bool captured_by_nested_scope(SymbolId id) const;
   // `self.attr`: stored or mutated by a method other than the class's __init__.
   bool attribute_changed_outside_init(const Variable& variable) const;
 
