@@ -88,9 +88,7 @@ class MembershipTestOnList final : public lint::Rule {
     // Outside a loop: a module-level list tested inside a function is scanned on every call.
     if (variable.symbol == semantic::kNone) return;
     if (model.symbol(variable.symbol).scope != 0) return;
-    semantic::ScopeId scope = ctx.scope();
-    while (model.scope(scope).kind == semantic::ScopeKind::Comprehension) scope = model.scope(scope).parent;
-    const auto scope_kind = model.scope(scope).kind;
+    const auto scope_kind = model.scope(model.running_scope(ctx.scope())).kind;
     if (scope_kind != semantic::ScopeKind::Function && scope_kind != semantic::ScopeKind::Lambda) return;
     const semantic::UsageSummary usage = model.usage(variable);
     if (usage.mutated || usage.exported) return;  // a set copy would not follow its changes

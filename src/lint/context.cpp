@@ -27,16 +27,19 @@ Diagnostic& Context::report(std::uint32_t start_byte, std::uint32_t end_byte, st
     d.cost_before = cost::to_string(change->before.average);
     d.cost_after = cost::to_string(change->after.average);
   }
-  d.impact = impact_score(meta, cost_change(meta), site,
-                          cost::typical_ratio(meta.code, {}, options_.target_version, site.iterations));
+  d.impact = score(site, site.iterations);
   sink_.push_back(std::move(d));
   return sink_.back();
 }
 
 int Context::impact(std::optional<std::uint64_t> n) const {
+  return score(frequency(n), n);
+}
+
+int Context::score(const SiteFrequency& site, std::optional<std::uint64_t> measured_at) const {
   const RuleMeta& meta = rule_->meta();
-  return impact_score(meta, cost_change(meta), frequency(n),
-                      cost::typical_ratio(meta.code, {}, options_.target_version, n));
+  return impact_score(meta, cost_change(meta), site,
+                      cost::typical_ratio(meta.code, {}, options_.target_version, measured_at));
 }
 
 bool Context::in_loop_handler() const {
@@ -57,12 +60,7 @@ SiteFrequency Context::frequency(std::optional<std::uint64_t> n) const {
   SiteFrequency site;
   site.n = n;
   site.iterations = loop_size();
-  semantic::ScopeId scope = scope_;
-  while (model_.scope(scope).kind == semantic::ScopeKind::Comprehension &&
-         model_.scope(scope).parent != semantic::kNone) {
-    scope = model_.scope(scope).parent;
-  }
-  const auto scope_kind = model_.scope(scope).kind;
+  const auto scope_kind = model_.scope(model_.running_scope(scope_)).kind;
   site.import_time = scope_kind == semantic::ScopeKind::Module || scope_kind == semantic::ScopeKind::Class;
   site.rare_branch = in_loop_handler();
   site.repeats = loop_depth();

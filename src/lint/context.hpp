@@ -94,6 +94,8 @@ class Context {
   // Whether the checked node sits in an `except` handler of its innermost loop (one descent from
   // the loop: asked only for findings).
   bool in_loop_handler() const;
+  // impact_score() of the current rule at `site`, with its measured ratio taken at size `measured_at`.
+  int score(const SiteFrequency& site, std::optional<std::uint64_t> measured_at) const;
 };
 
 }  // namespace pyperf::lint

@@ -232,6 +232,11 @@ class Model {
   const syntax::SourceText& source() const { return *source_; }
 
   const Scope& scope(ScopeId id) const { return scopes_[id]; }
+  // The scope whose code runs `id`'s code: comprehensions run inline, in their enclosing scope.
+  ScopeId running_scope(ScopeId id) const {
+    while (scopes_[id].kind == ScopeKind::Comprehension && scopes_[id].parent != kNone) id = scopes_[id].parent;
+    return id;
+  }
   const Symbol& symbol(SymbolId id) const { return symbols_[id]; }
   const Binding& binding(BindingId id) const { return bindings_[id]; }
   const Reference& reference(ReferenceId id) const { return references_[id]; }

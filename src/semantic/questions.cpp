@@ -126,9 +126,7 @@ bool Model::is_fast_local(const Node& target) const {
     if (binding(b).scope != s.scope) return false;  // nonlocal from a nested function: a cell
   }
   for (const ReferenceId r : s.references) {
-    ScopeId where = reference(r).scope;
-    while (scope(where).kind == ScopeKind::Comprehension) where = scope(where).parent;
-    if (where != s.scope) return false;  // captured by a nested function: a cell
+    if (running_scope(reference(r).scope) != s.scope) return false;  // captured by a nested function: a cell
   }
   return true;
 }

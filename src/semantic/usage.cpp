@@ -243,11 +243,8 @@ bool Model::invariant_in(const Variable& variable, LoopId loop_id, Callers calle
   ScopeId reaching_class = kNone;  // attributes: only calls that mention this class's instance reach it
   if (variable.symbol != kNone) {
     const Symbol& symbol = symbols_[variable.symbol];
-    ScopeId loop_scope = loops_[loop_id].scope;
-    while (scopes_[loop_scope].kind == ScopeKind::Comprehension && scopes_[loop_scope].parent != kNone) {
-      loop_scope = scopes_[loop_scope].parent;
-    }
-    reachable = symbol.scope != loop_scope || captured_by_nested_scope(variable.symbol) || usage(variable).escapes;
+    reachable = symbol.scope != running_scope(loops_[loop_id].scope) || captured_by_nested_scope(variable.symbol) ||
+                usage(variable).escapes;
     if (callers == Callers::Untrusted) {
       for (const BindingId id : symbol.bindings) {
         if (bindings_[id].kind == BindingKind::Parameter) reachable = true;
@@ -279,17 +276,11 @@ bool Model::in_raise(std::uint32_t byte) const {
 
 bool Model::captured_by_nested_scope(SymbolId id) const {
   const Symbol& symbol = symbols_[id];
-  const auto outer = [&](ScopeId where) {
-    while (scopes_[where].kind == ScopeKind::Comprehension && scopes_[where].parent != kNone) {
-      where = scopes_[where].parent;
-    }
-    return where;
-  };
   for (const ReferenceId r : symbol.references) {
-    if (outer(references_[r].scope) != symbol.scope) return true;
+    if (running_scope(references_[r].scope) != symbol.scope) return true;
   }
   for (const BindingId b : symbol.bindings) {
-    if (outer(bindings_[b].scope) != symbol.scope) return true;  // nonlocal / global rebinding
+    if (running_scope(bindings_[b].scope) != symbol.scope) return true;  // nonlocal / global rebinding
   }
   return false;
 }

@@ -866,10 +866,7 @@ std::vector<BindingId> Model::reaching_bindings(const Reference& ref) const {
   if (ref.symbol == kNone) return out;
   const Symbol& symbol = symbols_[ref.symbol];
   // Comprehensions run inline, so a use inside one is ordered with its enclosing scope's code.
-  ScopeId use_scope = ref.scope;
-  while (scopes_[use_scope].kind == ScopeKind::Comprehension && scopes_[use_scope].parent != kNone) {
-    use_scope = scopes_[use_scope].parent;
-  }
+  const ScopeId use_scope = running_scope(ref.scope);
   const bool ordered = use_scope == symbol.scope && scopes_[symbol.scope].kind != ScopeKind::Comprehension;
   if (!ordered) {
     // A use from a nested function (or of a module name from a function) may run after any binding.
