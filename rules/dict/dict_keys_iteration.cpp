@@ -26,7 +26,7 @@ constexpr lint::RuleMeta kMeta{
     .severity = lint::Severity::Info,
     .tier = lint::Tier::Micro,
     .stability = lint::Stability::Stable,
-    .fix = lint::FixAvailability::None,
+    .fix = lint::FixAvailability::Always,
     .kinds = kKinds,
     .cost_before = "dict.keys-iterate",
     .cost_after = "dict.iterate",
@@ -77,9 +77,15 @@ class DictKeysIteration final : public lint::Rule {
     const cost::Verdict verdict = ctx.advice_holds({}, size);
     if (!verdict.holds) return;
     const std::string d = lint::quote(dict, ctx);
-    ctx.report(iterable, fmt::format("`{}.keys()` builds a keys view only to iterate the {}'s keys; `in {}` iterates "
-                                     "them directly ({})",
-                                     d, semantic::to_string(kind.kind), d, ctx.measured_gain(verdict)));
+    lint::Diagnostic& diagnostic = ctx.report(
+        iterable, fmt::format("`{}.keys()` builds a keys view only to iterate the {}'s keys; `in {}` iterates "
+                              "them directly ({})",
+                              d, semantic::to_string(kind.kind), d, ctx.measured_gain(verdict)));
+    // Iterating a dict yields its keys in the same order, and a change of size during the loop
+    // raises the same RuntimeError either way.
+    diagnostic.fix = lint::FixBuilder(lint::Applicability::Safe, fmt::format("Iterate `{}` directly", d))
+                         .replace(iterable, std::string(ctx.text(keys->receiver)))
+                         .build();
   }
 };
 

@@ -24,7 +24,7 @@ constexpr lint::RuleMeta kMeta{
     .severity = lint::Severity::Info,
     .tier = lint::Tier::Micro,
     .stability = lint::Stability::Stable,
-    .fix = lint::FixAvailability::None,
+    .fix = lint::FixAvailability::Always,
     .kinds = kKinds,
     .cost_before = "dict.keys-contains",
     .cost_after = "dict.contains",
@@ -47,11 +47,17 @@ class DictKeysMembership final : public lint::Rule {
     const cost::Verdict verdict = ctx.advice_holds({}, std::nullopt);
     if (!verdict.holds) return;  // constant-factor advice: measured per version
     const std::string d = lint::quote(call->receiver, ctx);
-    ctx.report(node, fmt::format("`{} {}.keys()` builds a keys view for every test; `{} {}` tests the {} ({}) "
-                                 "directly ({})",
-                                 cmp->op == Kind::KwIn ? "in" : "not in", d, cmp->op == Kind::KwIn ? "in" : "not in", d,
-                                 semantic::to_string(receiver.kind), lint::evidence_note(receiver, ctx),
-                                 ctx.measured_gain(verdict)));
+    lint::Diagnostic& diagnostic =
+        ctx.report(node, fmt::format("`{} {}.keys()` builds a keys view for every test; `{} {}` tests the {} ({}) "
+                                     "directly ({})",
+                                     cmp->op == Kind::KwIn ? "in" : "not in", d,
+                                     cmp->op == Kind::KwIn ? "in" : "not in", d, semantic::to_string(receiver.kind),
+                                     lint::evidence_note(receiver, ctx), ctx.measured_gain(verdict)));
+    // A dict (or a Mapping, whose keys view tests `k in mapping`) answers `in` as its keys view does.
+    const Node keys_call = syntax::unparenthesize(cmp->right);
+    diagnostic.fix = lint::FixBuilder(lint::Applicability::Safe, fmt::format("Replace `{}.keys()` with `{}`", d, d))
+                         .replace(keys_call, std::string(ctx.text(call->receiver)))
+                         .build();
   }
 };
 

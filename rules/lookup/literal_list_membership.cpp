@@ -24,7 +24,7 @@ constexpr lint::RuleMeta kMeta{
     .severity = lint::Severity::Info,
     .tier = lint::Tier::Micro,
     .stability = lint::Stability::Stable,
-    .fix = lint::FixAvailability::None,
+    .fix = lint::FixAvailability::Always,
     .kinds = kKinds,
     .cost_before = "tuple.contains",
     .cost_after = "frozenset.contains-const",
@@ -37,6 +37,36 @@ constexpr std::size_t kMinOther = 5;
 
 bool is_string(const Node& node) {
   return node.is(Kind::String) || node.is(Kind::ConcatenatedString);
+}
+
+// A value whose type hashes: then `x in {…}` cannot raise where `x in […]` did not.
+bool known_hashable(const Node& value, const lint::Context& ctx) {
+  const Node v = syntax::unparenthesize(value);
+  if (lint::is_hashable_constant(v)) return true;
+  switch (ctx.semantic().kind_of(v).kind) {
+    case semantic::ValueKind::Str:
+    case semantic::ValueKind::Bytes:
+    case semantic::ValueKind::Int:
+    case semantic::ValueKind::Float:
+    case semantic::ValueKind::Bool:
+    case semantic::ValueKind::NoneValue:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// `[a, b, c]` / `(a, b, c)` -> `{a, b, c}`: only the brackets change, so comments inside survive.
+std::optional<lint::Fix> set_literal_fix(const Node& left, const Node& container, const lint::Context& ctx) {
+  const std::string_view text = ctx.text(container);
+  if (text.size() < 2 || (text.front() != '[' && text.front() != '(') || (text.back() != ']' && text.back() != ')')) {
+    return std::nullopt;
+  }
+  const bool safe = known_hashable(left, ctx);
+  return lint::FixBuilder(safe ? lint::Applicability::Safe : lint::Applicability::Unsafe, "Use a set literal")
+      .replace(container.start_byte(), container.start_byte() + 1, "{")
+      .replace(container.end_byte() - 1, container.end_byte(), "}")
+      .build();
 }
 
 class LiteralListMembership final : public lint::Rule {
@@ -67,6 +97,7 @@ class LiteralListMembership final : public lint::Rule {
                                      "folded into a frozenset constant and tests in O(1)",
                                      cmp->op == Kind::KwIn ? "in" : "not in", is_list ? "list" : "tuple", count));
     d.impact = ctx.impact(count);  // the tuple scanned has `count` elements
+    d.fix = set_literal_fix(cmp->left, container, ctx);
   }
 };
 

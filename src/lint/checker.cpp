@@ -73,9 +73,10 @@ Checker::Checker(std::span<const Rule* const> rules, Options options)
 }
 
 std::vector<Diagnostic> Checker::check(const syntax::SourceText& source, syntax::Parser& parser,
-                                       std::vector<std::string>* warnings) const {
+                                       std::vector<std::string>* warnings, bool* parse_error) const {
   std::vector<Diagnostic> diagnostics;
   const syntax::Tree tree = parser.parse(source.text());
+  if (parse_error != nullptr) *parse_error = !tree || tree.root().has_error();
   if (!tree) return diagnostics;
 
   semantic::Model model(source);

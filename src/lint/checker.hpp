@@ -24,9 +24,13 @@ class Checker {
   explicit Checker(std::span<const Rule* const> rules, Options options = {});
 
   // Diagnostics of the enabled rules for one source, `# noqa` suppressions applied, sorted by
-  // position then code; `warnings` receives the suppression filter's ("LINE: message").
+  // position then code; `warnings` receives the suppression filter's ("LINE: message");
+  // `parse_error` whether the tree holds a syntax error (fixes are not applied to such files).
   std::vector<Diagnostic> check(const syntax::SourceText& source, syntax::Parser& parser,
-                                std::vector<std::string>* warnings = nullptr) const;
+                                std::vector<std::string>* warnings = nullptr, bool* parse_error = nullptr) const;
+
+  // Rules, for whoever needs to re-run exactly this selection.
+  std::span<const Rule* const> rules() const { return rules_; }
 
  private:
   std::array<std::vector<const Rule*>, syntax::kKindCount> dispatch_;

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "cost/cost_table.hpp"
+#include "lint/fix.hpp"
 #include "lint/rule.hpp"
 #include "syntax/source.hpp"
 
@@ -25,6 +26,7 @@ struct Diagnostic {
   std::string_view cost_after;
   int impact = 0;           // 1-100: how much the rewrite is expected to matter (impact_score)
   std::string source_line;  // the text of the start line, for reporters that show code
+  std::optional<Fix> fix;   // the rewrite, when the rule has a mechanical one here
 };
 
 // Severity grows with loop depth: an asymptotic pattern inside nested loops multiplies.

@@ -87,6 +87,23 @@ std::optional<std::string> transcode(const std::string& bytes, const std::string
   return out;
 }
 
+// UTF-8 `text` in `encoding`, or nullopt when some character has no spelling there.
+std::optional<std::string> encode_as(const std::string& text, const std::string& encoding) {
+  iconv_t cd = iconv_open(iconv_name(encoding).c_str(), "UTF-8");
+  // NOLINTNEXTLINE(performance-no-int-to-ptr): (iconv_t)-1 is how iconv_open reports failure
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+  std::string out(text.size() * 4 + 16, '\0');
+  char* in_ptr = const_cast<char*>(text.data());
+  std::size_t in_left = text.size();
+  char* out_ptr = out.data();
+  std::size_t out_left = out.size();
+  const std::size_t rc = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
+  iconv_close(cd);
+  if (rc == static_cast<std::size_t>(-1)) return std::nullopt;
+  out.resize(out.size() - out_left);
+  return out;
+}
+
 // 1-based line and column (in characters, counting invalid bytes as one each) of `byte`.
 std::pair<std::size_t, std::size_t> rough_position(std::string_view text, std::size_t byte) {
   std::size_t line = 1;
@@ -186,6 +203,35 @@ SourceText::LoadResult SourceText::load(std::string bytes) {
   return result;
 }
 
+std::optional<std::string> SourceText::encode_edited(std::string_view original_bytes,
+                                                     std::span<const Edit> edits) const {
+  const bool transcoded = !encoding_.empty();
+  if (transcoded && lone_cr_) return std::nullopt;
+  // UTF-8 files: text() is the file less its BOM, byte for byte (a lone CR became an LF of the
+  // same length), so the edits apply to the file itself and its line endings survive untouched.
+  const std::size_t offset = had_bom_ && !transcoded ? kBom.size() : 0;
+  const std::string_view base = transcoded ? std::string_view(text_) : original_bytes.substr(offset);
+  if (!transcoded && (original_bytes.size() < offset || base.size() != text_.size())) return std::nullopt;
+  std::string out(original_bytes.substr(0, offset));
+  out.reserve(original_bytes.size() + 64);
+  std::size_t at = 0;
+  for (const Edit& edit : edits) {
+    if (edit.start < at || edit.end < edit.start || edit.end > base.size()) return std::nullopt;
+    out.append(base.substr(at, edit.start - at));
+    for (const char c : edit.content) {
+      if (c == '\n') {
+        out.append(newline_);
+      } else {
+        out.push_back(c);
+      }
+    }
+    at = edit.end;
+  }
+  out.append(base.substr(at));
+  if (!transcoded) return out;
+  return encode_as(out, encoding_);
+}
+
 SourceText SourceText::from_utf8(std::string text) {
   bool had_bom = false;
   if (std::string_view(text).starts_with(kBom)) {
@@ -199,8 +245,17 @@ SourceText::SourceText(std::string text, bool had_bom, std::string encoding)
     : text_(std::move(text)), had_bom_(had_bom), encoding_(std::move(encoding)) {
   // Lone CR -> LF, in place (same length, so offsets are unchanged). CRLF stays as it is.
   const std::size_t n = text_.size();
+  bool first = true;
   for (std::size_t i = 0; i < n; ++i) {
-    if (text_[i] == '\r' && (i + 1 == n || text_[i + 1] != '\n')) text_[i] = '\n';
+    if (text_[i] == '\r' && (i + 1 == n || text_[i + 1] != '\n')) {
+      text_[i] = '\n';
+      lone_cr_ = true;
+      if (first) newline_ = "\r";
+      first = false;
+    } else if (text_[i] == '\n' && first) {
+      newline_ = i > 0 && text_[i - 1] == '\r' ? "\r\n" : "\n";
+      first = false;
+    }
   }
   line_starts_.reserve(n / 32 + 1);
   line_starts_.push_back(0);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,15 @@ struct Position {
   std::uint32_t line = 1;    // 1-based
   std::uint32_t column = 1;  // 1-based, in Unicode code points
   friend bool operator==(const Position&, const Position&) = default;
+};
+
+// A replacement of text()[start, end) by `content`, whose line breaks are written '\n' (they take
+// the file's own line ending when the edit is encoded back).
+struct Edit {
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+  std::string content;
+  friend bool operator==(const Edit&, const Edit&) = default;
 };
 
 class SourceText {
@@ -30,6 +40,15 @@ class SourceText {
   bool had_bom() const noexcept { return had_bom_; }
   // The encoding named by a PEP 263 cookie when it is not UTF-8 (text() is then transcoded).
   const std::string& declared_encoding() const noexcept { return encoding_; }
+
+  // The file `original_bytes` (what this source was loaded from) with `edits` applied: sorted,
+  // non-overlapping, in text() offsets. The byte order mark, the declared encoding and the line
+  // endings stay as they were; inserted line breaks take the file's first line ending. nullopt
+  // when that is impossible: a character the declared encoding cannot spell, or lone-CR line
+  // endings in a transcoded file (their offsets do not survive the round trip).
+  std::optional<std::string> encode_edited(std::string_view original_bytes, std::span<const Edit> edits) const;
+  // The line ending new lines should use: the file's first one ("\n" when it has none).
+  std::string_view newline() const noexcept { return newline_; }
 
   std::uint32_t line_count() const noexcept { return static_cast<std::uint32_t>(line_starts_.size()); }
   std::uint32_t line_index(std::uint32_t byte) const noexcept;  // 0-based line holding `byte`
@@ -47,6 +66,8 @@ class SourceText {
   std::string text_;
   bool had_bom_ = false;
   std::string encoding_;
+  std::string_view newline_ = "\n";
+  bool lone_cr_ = false;  // some lone CR was normalised to LF in text_
   std::vector<std::uint32_t> line_starts_;
   std::vector<bool> ascii_line_;  // lines with only ASCII bytes: column = byte offset
 };

@@ -9,12 +9,15 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include <catch2/catch.hpp>
 
+#include "lint/fixer.hpp"
 #include "lint/registry.hpp"
 #include "lint/result.hpp"
 #include "support/fixture.hpp"
+#include "syntax/language.hpp"
 
 namespace fs = std::filesystem;
 using pyperf::testing::compare;
@@ -72,6 +75,38 @@ TEST_CASE("rule fixtures match their annotations exactly", "[.][fixture]") {
       for (const auto& p : problems) report += p + "\n";
       INFO(report);
       CHECK(problems.empty());
+
+      // Fixable rules keep goldens: <CODE>.py.fixed (--fix) and <CODE>.py.unsafe.fixed
+      // (--unsafe-fixes). PYPERF_UPDATE_GOLDENS=1 rewrites them from the current output.
+      const bool fixable = std::any_of(selected.rules.begin(), selected.rules.end(), [](const auto* rule) {
+        return rule->meta().fix != pyperf::lint::FixAvailability::None;
+      });
+      const pyperf::lint::Checker checker(selected.rules, options);
+      pyperf::syntax::Parser parser(pyperf::syntax::Language::python());
+      for (const bool unsafe : {false, true}) {
+        const fs::path golden = file.string() + (unsafe ? ".unsafe.fixed" : ".fixed");
+        INFO(golden.string());
+        if (!fixable) {
+          CHECK_FALSE(fs::exists(golden));  // a golden for a rule without fixes is stale
+          continue;
+        }
+        pyperf::lint::FixPolicy policy;
+        policy.threshold = unsafe ? pyperf::lint::Applicability::Unsafe : pyperf::lint::Applicability::Safe;
+        const auto outcome = pyperf::lint::fix_source(file.string(), text, checker, parser, policy);
+        INFO(outcome.result.error);
+        REQUIRE(outcome.result.error.empty());
+        const std::string fixed = outcome.fixed.value_or(text);
+        // The fixed text is a fixed point: nothing the policy applies is left in it.
+        for (const auto& d : outcome.result.diagnostics) {
+          INFO(d.rule->code << " at line " << d.start.line << " still has an applicable fix");
+          CHECK_FALSE(pyperf::lint::applies(d, policy));
+        }
+        if (const char* update = std::getenv("PYPERF_UPDATE_GOLDENS"); update != nullptr && *update == '1') {
+          std::ofstream(golden, std::ios::binary) << fixed;
+        }
+        REQUIRE(fs::exists(golden));
+        CHECK(read_text(golden.string()) == fixed);
+      }
     }
   }
 }
