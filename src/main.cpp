@@ -147,6 +147,9 @@ int check_command(int argc, char** argv) {
   app.add_option("--max-file-size", max_mb, "Skip (with an error) files larger than this many MB")
       ->check(CLI::Validator(check_megabytes, "MB"))
       ->default_str("10");
+  app.add_flag("--fix", settings.fix,
+               "Apply the safe fixes, writing the changed files (standard input: print the fixed source)");
+  app.add_flag("--unsafe-fixes", settings.unsafe_fixes, "Apply unsafe fixes too (with --fix)");
   app.get_option("--config")->excludes("--isolated");
   try {
     app.parse(argc, argv);

@@ -105,6 +105,8 @@ struct Plan {
   std::vector<std::string> errors;    // paths that could not be walked
   std::vector<std::string> warnings;  // paths deliberately skipped (notebooks)
   report::OutputFormat format = report::OutputFormat::Full;
+  std::optional<lint::FixPolicy> fixes;  // --fix: the fixes to apply
+  bool from_stdin = false;
 };
 
 // Finds the files (or reads standard input) and gives each the checker of its rules; files whose
@@ -166,13 +168,18 @@ std::optional<int> plan_jobs(const Settings& cli, Plan& plan) {
     return kExitError;
   }
 
+  plan.from_stdin = from_stdin;
+  if (cli.fix) {
+    plan.fixes.emplace();
+    plan.fixes->threshold = cli.unsafe_fixes ? lint::Applicability::Unsafe : lint::Applicability::Safe;
+  }
   std::map<std::pair<std::vector<const lint::Rule*>, cost::PythonVersion>, const lint::Checker*> by_rules;
   for (const SourceFile& file : files) {
     const std::vector<const lint::Rule*> rules = file.settings->rules_for(normalized_absolute(file.path));
     const cost::PythonVersion target = file.settings->target_version;
     const lint::Checker*& checker = by_rules[{rules, target}];
     if (checker == nullptr) checker = &plan.checkers.emplace_back(rules, lint::Options{.target_version = target});
-    plan.jobs.push_back({file.path, checker, stdin_bytes});
+    plan.jobs.push_back({file.path, checker, stdin_bytes, plan.fixes ? &*plan.fixes : nullptr});
   }
   return std::nullopt;
 }
@@ -263,7 +270,19 @@ int run_check(const Settings& cli) {
   }
   const report::View view(result, cli.sort_by_impact ? report::Order::Impact : report::Order::Path, cli.min_impact);
   const std::size_t failed = result.error_count() + plan.errors.size();
-  if (!write_report(cli, view, plan.format, failed)) return kExitError;
+  if (plan.fixes && plan.from_stdin) {
+    // Editors pipe a buffer through `--fix -` and read the fixed source back; the report goes to
+    // standard error (or --output-file) so that it cannot mix with the code.
+    for (const lint::FileResult& file : result.files) {
+      std::cout << (file.fixed_source ? *file.fixed_source : *plan.jobs.front().contents);
+    }
+    std::cout.flush();
+    Settings to_stderr = cli;
+    if (to_stderr.output_file.empty()) to_stderr.output_file = "/dev/stderr";
+    if (!write_report(to_stderr, view, plan.format, failed)) return kExitError;
+  } else if (!write_report(cli, view, plan.format, failed)) {
+    return kExitError;
+  }
 
   if (failed > 0) return kExitError;
   if (!view.findings().empty() && !cli.exit_zero) return kExitFindings;

@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
+#include <cstdlib>
 #include <cstring>
 
 #include <fmt/core.h>
@@ -83,6 +85,56 @@ std::optional<ReadError> read_to_end(int fd, std::uint64_t max_size, std::string
       return ReadError{true, fmt::format("{} is over the {} size limit", megabytes(seen), megabytes(max_size))};
     }
   }
+}
+
+namespace {
+
+bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string write_fixed(const std::string& path, const std::string& expected, const std::string& bytes) {
+  // Write through a symbolic link to its target: renaming over the link would replace the link.
+  char resolved[PATH_MAX];
+  if (::realpath(path.c_str(), resolved) == nullptr)
+    return fmt::format("cannot write the fixes: {}", std::strerror(errno));
+  const std::string target = resolved;
+  std::string now;
+  if (const auto error = read_regular_file(target, expected.size() + 1, now); error || now != expected) {
+    return "not fixed: the file changed on disk while it was being linted";
+  }
+  struct stat st {};
+  if (::stat(target.c_str(), &st) != 0) return fmt::format("cannot write the fixes: {}", std::strerror(errno));
+  const std::size_t slash = target.rfind('/');
+  const std::string directory = target.substr(0, slash + 1);
+  std::string temp = fmt::format("{}.{}.pyperf-lint-XXXXXX", directory, target.substr(slash + 1));
+  const Fd fd(::mkostemp(temp.data(), O_CLOEXEC));
+  if (fd.get() < 0) return fmt::format("cannot write the fixes: {}: {}", directory, std::strerror(errno));
+  const auto fail = [&](std::string_view what) {
+    const std::string reason = fmt::format("cannot write the fixes: {}: {}", what, std::strerror(errno));
+    ::unlink(temp.c_str());
+    return reason;
+  };
+  // The new file gets the old one's mode (and owner, when we may set it).
+  if (::fchmod(fd.get(), st.st_mode & 07777) != 0) return fail("chmod");
+  if (::fchown(fd.get(), st.st_uid, st.st_gid) != 0) {
+    // Not the owner: keeping our own group and user is all that is possible.
+  }
+  if (!write_all(fd.get(), bytes)) return fail("write");
+  // On disk before the rename: a crash then leaves the old file or the new one, never a torn one.
+  if (::fsync(fd.get()) != 0) return fail("fsync");
+  if (::rename(temp.c_str(), target.c_str()) != 0) return fail("rename");
+  const Fd dir(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dir.get() >= 0) ::fsync(dir.get());  // the rename itself, on disk
+  return {};
 }
 
 }  // namespace pyperf::app

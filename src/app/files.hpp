@@ -23,4 +23,10 @@ std::optional<ReadError> read_to_end(int fd, std::uint64_t max_size, std::string
 // FIFOs, devices and sockets, and files over `max_size` bytes, also when one grows while read.
 std::optional<ReadError> read_regular_file(const std::string& path, std::uint64_t max_size, std::string& out);
 
+// Replaces the file at `path` with `bytes`, atomically: a temporary file in the same directory,
+// written, flushed to disk and renamed over it, with the original's permissions. Refuses (returns
+// why) when the file no longer holds `expected`, the bytes it was read with: someone changed it
+// since, and their change wins.
+std::string write_fixed(const std::string& path, const std::string& expected, const std::string& bytes);
+
 }  // namespace pyperf::app

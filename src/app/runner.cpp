@@ -40,7 +40,20 @@ lint::RunResult run(const Settings& settings, const std::vector<LintJob>& jobs) 
           out.error = std::move(error);
           continue;
         }
-        out = lint::lint_source(job.path, std::move(bytes), *job.checker, parser);
+        if (job.fixes == nullptr) {
+          out = lint::lint_source(job.path, std::move(bytes), *job.checker, parser);
+          continue;
+        }
+        lint::FixOutcome outcome = lint::fix_source(job.path, bytes, *job.checker, parser, *job.fixes);
+        out = std::move(outcome.result);
+        if (outcome.fixed && !job.contents) {
+          if (std::string error = write_fixed(job.path, bytes, *outcome.fixed); !error.empty()) {
+            out.error = std::move(error);
+            continue;
+          }
+        }
+        out.fixed = std::move(outcome.by_rule);
+        out.fixed_source = std::move(outcome.fixed);
       } catch (const std::exception& e) {
         out.diagnostics.clear();
         out.error = fmt::format("internal error while linting: {}", e.what());

@@ -10,6 +10,7 @@
 
 #include "app/settings.hpp"
 #include "lint/checker.hpp"
+#include "lint/fixer.hpp"
 #include "lint/result.hpp"
 
 namespace pyperf::app {
@@ -18,7 +19,8 @@ namespace pyperf::app {
 struct LintJob {
   std::string path;  // read from here, and reported under this name
   const lint::Checker* checker = nullptr;
-  std::optional<std::string> contents;  // standard input: linted instead of reading `path`
+  std::optional<std::string> contents;     // standard input: linted instead of reading `path`
+  const lint::FixPolicy* fixes = nullptr;  // set: apply these fixes (files are written, stdin is not)
 };
 
 // Lints every job in one pool of worker threads.

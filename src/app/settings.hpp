@@ -34,6 +34,8 @@ struct Settings {
   int min_impact = 0;                         // --min-impact N: drop findings the cost model rates lower
   std::string output_file;                    // empty: stdout
   std::optional<std::string> stdin_filename;  // the name standard input is linted as
+  bool fix = false;                           // --fix: apply safe fixes (and write the files)
+  bool unsafe_fixes = false;                  // --unsafe-fixes: unsafe fixes too
 };
 
 // Exit codes, as ruff and flake8 use them.

@@ -12,6 +12,12 @@ std::size_t RunResult::error_count() const {
       std::count_if(files.begin(), files.end(), [](const FileResult& f) { return !f.error.empty(); }));
 }
 
+std::size_t FileResult::fixed_count() const {
+  std::size_t n = 0;
+  for (const auto& [code, count] : fixed) n += count;
+  return n;
+}
+
 FileResult lint_source(const std::string& path, std::string bytes, const Checker& checker, syntax::Parser& parser) {
   FileResult result;
   result.path = path;

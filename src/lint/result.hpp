@@ -2,6 +2,8 @@
 // What linting produces: the findings of each file, or why it could not be checked. The lint layer
 // makes these; reporters read them; the app only moves them from one to the other.
 
+#include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -17,8 +19,11 @@ namespace pyperf::lint {
 struct FileResult {
   std::string path;
   std::vector<Diagnostic> diagnostics;
-  std::string error;                  // non-empty when the file could not be read, decoded or checked
-  std::vector<std::string> warnings;  // "LINE: message" about the input (a `# noqa` without colon)
+  std::string error;                         // non-empty when the file could not be read, decoded or checked
+  std::vector<std::string> warnings;         // "LINE: message" about the input (a `# noqa` without colon)
+  std::map<std::string, std::size_t> fixed;  // fixes applied, per rule code
+  std::optional<std::string> fixed_source;   // the file's bytes after the fixes, when some applied
+  std::size_t fixed_count() const;
 };
 
 struct RunResult {
