@@ -25,7 +25,7 @@ constexpr lint::RuleMeta kMeta{
     .severity = lint::Severity::Warning,
     .tier = lint::Tier::Asymptotic,
     .stability = lint::Stability::Stable,
-    .fix = lint::FixAvailability::None,
+    .fix = lint::FixAvailability::Sometimes,
     .kinds = kKinds,
     .cost_before = "list.contains",
     .cost_after = "set.contains",
@@ -43,6 +43,116 @@ bool small_literal(const Node& display) {
     ++count;
   }
   return count < (strings ? 3U : 5U);
+}
+
+// Kinds whose values hash by value, consistently with `==`: a set answers `in` for them exactly as a
+// list scan does.
+bool hashes_by_value(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::Str:
+    case ValueKind::Bytes:
+    case ValueKind::Int:
+    case ValueKind::Float:
+    case ValueKind::Bool:
+    case ValueKind::NoneValue:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool known_hashable(const Node& value, const semantic::Model& model) {
+  return lint::is_hashable_constant(syntax::unparenthesize(value)) || hashes_by_value(model.kind_of(value).kind);
+}
+
+// Whether every element the list can hold is known to hash by value: a display of constants
+// nothing adds to, or an element kind (annotation, comprehension) that does.
+bool elements_known_hashable(const Node& list, const semantic::KindInfo& kind, const semantic::Model& model) {
+  const auto variable = model.variable_of(list);
+  if (kind.evidence == semantic::Evidence::Literal && kind.origin.is(Kind::List) && variable &&
+      !model.usage(variable).mutated) {
+    for (const Node element : kind.origin.named_children()) {
+      if (!element.is(Kind::Comment) && !lint::is_hashable_constant(syntax::unparenthesize(element))) return false;
+    }
+    return true;
+  }
+  return hashes_by_value(model.element_kind(list).kind);
+}
+
+// The statement a set built once should precede: the outermost loop around the test in which the
+// list does not change, or the statement holding it when that loop is a comprehension. Null when it
+// is not a statement of a function body that starts its own line.
+Node hoist_point(const semantic::Model::Variable& variable, const lint::Context& ctx) {
+  const auto& model = ctx.semantic();
+  semantic::LoopId target = ctx.loop();
+  while (model.loop(target).parent != semantic::kNone && model.invariant_in(variable, model.loop(target).parent)) {
+    target = model.loop(target).parent;
+  }
+  Node statement = model.loop(target).node;
+  for (Node up = statement.parent(); up && !up.is(Kind::Block) && !up.is(Kind::Module); up = up.parent()) {
+    if (up.is(Kind::Lambda) || up.is(Kind::FunctionDefinition) || up.is(Kind::ClassDefinition)) return {};
+    statement = up;
+  }
+  if (!lint::line_indent(statement, ctx)) return {};
+  return statement;
+}
+
+// `x in L` in a loop -> `L_set = set(L)` before the loop and `x in L_set`. Unsafe unless both sides
+// are known to hash by value: a set raises TypeError on an unhashable operand or element, and uses
+// __hash__ where the scan used only __eq__.
+std::optional<lint::Fix> hoisted_set_fix(const Node& left, const Node& right_operand, const Node& list,
+                                         const semantic::KindInfo& kind, const semantic::Model::Variable& variable,
+                                         const lint::Context& ctx) {
+  const auto& model = ctx.semantic();
+  const auto scope_kind = model.scope(model.running_scope(ctx.scope())).kind;
+  if (scope_kind != semantic::ScopeKind::Function) return std::nullopt;  // a new module or class attribute
+  const Node statement = hoist_point(variable, ctx);
+  if (!statement) return std::nullopt;
+  const std::string_view base =
+      list.is(Kind::Attribute) ? ctx.text(list.field(syntax::Field::Attribute)) : ctx.text(list);
+  const std::string name = lint::fresh_name(fmt::format("{}_set", base), ctx);
+  const bool safe = known_hashable(left, model) && elements_known_hashable(list, kind, model);
+  return lint::FixBuilder(safe ? lint::Applicability::Safe : lint::Applicability::Unsafe,
+                          fmt::format("Build `{} = set({})` before the loop and test against it", name, ctx.text(list)))
+      .add(lint::insert_line_before(statement, fmt::format("{} = set({})", name, ctx.text(list)), ctx))
+      .replace(right_operand, name)
+      .build();
+}
+
+// A module-level `NAME = [constants]` only tested (and iterated) -> `NAME = {constants}`. Every
+// finding of the list carries the same edits, so they apply once.
+std::optional<lint::Fix> set_display_fix(const semantic::Model::Variable& variable, const semantic::KindInfo& kind,
+                                         const lint::Context& ctx) {
+  const auto& model = ctx.semantic();
+  if (kind.evidence != semantic::Evidence::Literal || !kind.origin.is(Kind::List)) return std::nullopt;
+  const semantic::Symbol& symbol = model.symbol(variable.symbol);
+  if (symbol.bindings.size() != 1) return std::nullopt;
+  const semantic::Binding& binding = model.binding(symbol.bindings.front());
+  if (binding.kind != semantic::BindingKind::Assignment || binding.value != kind.origin) return std::nullopt;
+  std::size_t count = 0;
+  for (const Node element : kind.origin.named_children()) {
+    if (element.is(Kind::Comment)) continue;
+    if (!lint::is_hashable_constant(syntax::unparenthesize(element))) return std::nullopt;
+    ++count;
+  }
+  if (count == 0) return std::nullopt;  // `{}` is a dict
+  // Other modules may import a public name and use it as a list.
+  bool safe = symbol.name.starts_with('_');
+  for (const auto& site : model.uses(variable)) {
+    if (site.use.kind == semantic::UseKind::Iterate) {
+      safe = false;  // a set iterates in another order, and without duplicates
+      continue;
+    }
+    if (site.use.kind != semantic::UseKind::Membership) return std::nullopt;  // indexing, methods, calls …
+    const auto cmp = lint::binary_comparison(site.use.site);
+    if (!cmp || !known_hashable(cmp->left, model)) safe = false;
+  }
+  const Node display = kind.origin;
+  return lint::FixBuilder(safe ? lint::Applicability::Safe : lint::Applicability::Unsafe,
+                          fmt::format("Define `{}` as a set", symbol.name))
+      .replace(display.start_byte(), display.start_byte() + 1, "{")
+      .replace(display.end_byte() - 1, display.end_byte(), "}")
+      .build();
 }
 
 class MembershipTestOnList final : public lint::Rule {
@@ -83,6 +193,7 @@ class MembershipTestOnList final : public lint::Rule {
                                                          "per test; build a set once before the loop for O(1) tests",
                                                          op, name, name, why));
       d.impact = ctx.impact(lint::visible_collection_size(right, ctx));
+      d.fix = hoisted_set_fix(cmp->left, cmp->right, right, kind, variable, ctx);
       return;
     }
     // Outside a loop: a module-level list tested inside a function is scanned on every call.
@@ -101,7 +212,8 @@ class MembershipTestOnList final : public lint::Rule {
     if (!private_name && !upper) return;
     ctx.report(node, fmt::format("`{} {}` scans the module-level list `{}` ({}) on every call: O(n) per test; "
                                  "define it as a set or frozenset for O(1) tests",
-                                 op, name, name, why));
+                                 op, name, name, why))
+        .fix = set_display_fix(variable, kind, ctx);
   }
 };
 

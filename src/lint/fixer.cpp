@@ -11,7 +11,9 @@
 namespace pyperf::lint {
 namespace {
 
-// The edits chosen so far in one round, by (start, end); they never overlap one another.
+// The edits chosen so far in one round, by (start, end); they never overlap one another. Insertions
+// at one point from different fixes follow one another in the order their findings come (two lines
+// hoisted before one loop), as two rounds would have placed them.
 class EditSet {
  public:
   // Whether `edit` can join: it overlaps nothing, or repeats an edit exactly (two fixes adding the
@@ -25,14 +27,17 @@ class EditSet {
     for (; it != edits_.end() && it->first.first <= edit.end; ++it) {
       const auto [start, end] = it->first;
       if (start == edit.start && end == edit.end && it->second == edit.content) continue;
-      const bool overlap = start < edit.end && edit.start < end;
-      // Two different insertions at one point would have no defined order.
-      const bool same_point = start == end && edit.start == edit.end && start == edit.start;
-      if (overlap || same_point) return false;
+      if (start < edit.end && edit.start < end) return false;
     }
     return true;
   }
-  void add(const syntax::Edit& edit) { edits_.emplace(std::make_pair(edit.start, edit.end), edit.content); }
+  void add(const syntax::Edit& edit) {
+    const auto range = edits_.equal_range({edit.start, edit.end});
+    for (auto it = range.first; it != range.second; ++it) {
+      if (it->second == edit.content) return;  // merged with the same edit of another fix
+    }
+    edits_.emplace(std::make_pair(edit.start, edit.end), edit.content);
+  }
   std::vector<syntax::Edit> sorted() const {
     std::vector<syntax::Edit> out;
     out.reserve(edits_.size());
@@ -42,7 +47,7 @@ class EditSet {
   bool empty() const { return edits_.empty(); }
 
  private:
-  std::map<std::pair<std::uint32_t, std::uint32_t>, std::string> edits_;
+  std::multimap<std::pair<std::uint32_t, std::uint32_t>, std::string> edits_;
 };
 
 bool parses_cleanly(const std::string& bytes, syntax::Parser& parser) {

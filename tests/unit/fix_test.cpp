@@ -4,6 +4,8 @@
 
 #include <functional>
 
+#include <fmt/core.h>
+
 #include <catch2/catch.hpp>
 
 #include "lint/context.hpp"
@@ -211,4 +213,19 @@ TEST_CASE("fresh names clash with nothing in the file", "[fix]") {
   CHECK(run(rule, "q\n").fixed == "seen\n");
   CHECK(run(rule, "seen = 1\nq\n").fixed == "seen = 1\nseen_2\n");
   CHECK(run(rule, "seen = seen_2 = 1\nq\n").fixed == "seen = seen_2 = 1\nseen_3\n");
+}
+
+TEST_CASE("different insertions at one point apply in one round, in the order of their findings", "[fix]") {
+  const Fixing rule([](const Node& node, Context& ctx) -> std::optional<pyperf::lint::Fix> {
+    if (ctx.text(node) != "a" && ctx.text(node) != "b") return std::nullopt;
+    if (!node.parent().is(Kind::ComparisonOperator)) return std::nullopt;
+    const Node loop = ctx.semantic().scope(0).node.named_child(0);
+    return FixBuilder(Applicability::Safe, "hoist")
+        .replace(node, std::string(ctx.text(node)) + "_set")
+        .add(pyperf::lint::insert_line_before(loop, fmt::format("{}_set = set({})", ctx.text(node), ctx.text(node)),
+                                              ctx))
+        .build();
+  });
+  const auto outcome = run(rule, "for x in y:\n    x in a or x in b\n");
+  CHECK(outcome.fixed == "a_set = set(a)\nb_set = set(b)\nfor x in y:\n    x in a_set or x in b_set\n");
 }
