@@ -28,7 +28,7 @@ constexpr lint::RuleMeta kMeta{
     .severity = lint::Severity::Warning,
     .tier = lint::Tier::Asymptotic,
     .stability = lint::Stability::Stable,
-    .fix = lint::FixAvailability::None,
+    .fix = lint::FixAvailability::Sometimes,
     .kinds = kKinds,
     .cost_before = "set.build",
     .cost_after = "set.contains",
@@ -124,6 +124,86 @@ bool bound_and_only_read(const Node& call, const lint::Context& ctx) {
   return true;
 }
 
+// Kinds whose values hash by value: set() and frozenset() of them cannot raise.
+bool hashes_by_value(ValueKind kind) {
+  return kind == ValueKind::Str || kind == ValueKind::Bytes || kind == ValueKind::Int || kind == ValueKind::Float ||
+         kind == ValueKind::Bool || kind == ValueKind::NoneValue;
+}
+
+// Whether the hoisted build is safe: it now runs once even when the loop runs zero times, so it
+// must not be able to raise (list() and tuple() of a collection cannot; set() and frozenset() only
+// of elements that hash; dict() and sorted() can), and the input must be a local of the function
+// that no caller holds (a parameter's list could be changed by a callback the loop calls).
+bool hoist_is_safe(std::string_view builder, const Node& input, const semantic::KindInfo& kind,
+                   const lint::Context& ctx) {
+  const auto& model = ctx.semantic();
+  if (!input.is(Kind::Identifier)) return false;
+  const semantic::Binding* local = nullptr;
+  if (const semantic::Reference* ref = model.reference_at(input); ref != nullptr && ref->symbol != semantic::kNone) {
+    const semantic::Symbol& symbol = model.symbol(ref->symbol);
+    if (model.scope(symbol.scope).kind != semantic::ScopeKind::Function) return false;
+    for (const semantic::BindingId id : symbol.bindings) {
+      if (model.binding(id).kind == semantic::BindingKind::Parameter) return false;
+      local = &model.binding(id);
+    }
+  }
+  if (local == nullptr) return false;
+  if (builder == "list" || builder == "tuple") return true;
+  if (builder == "set" || builder == "frozenset") {
+    if (kind.evidence == semantic::Evidence::Literal && kind.origin.is(Kind::List)) {
+      for (const Node element : kind.origin.named_children()) {
+        if (!element.is(Kind::Comment) && !lint::is_hashable_constant(syntax::unparenthesize(element))) return false;
+      }
+      return !model.usage(model.variable_of(input)).mutated;
+    }
+    return hashes_by_value(model.element_kind(input).kind);
+  }
+  return false;
+}
+
+// `x in set(L)` -> `L_set = set(L)` before the outermost loop that keeps L unchanged, `x in L_set`.
+std::optional<lint::Fix> hoist_inline(const Node& call, std::string_view builder, const Node& input,
+                                      const semantic::KindInfo& kind, const semantic::Model::Variable& variable,
+                                      const lint::Context& ctx) {
+  const auto& model = ctx.semantic();
+  if (model.scope(model.running_scope(ctx.scope())).kind != semantic::ScopeKind::Function) return std::nullopt;
+  const Node statement = lint::hoist_statement(variable, ctx);
+  if (!statement) return std::nullopt;
+  const std::string_view base = input.is(Kind::Attribute) ? ctx.text(input.field(Field::Attribute)) : ctx.text(input);
+  const std::string name = lint::fresh_name(fmt::format("{}_{}", base, builder), ctx);
+  const bool safe = hoist_is_safe(builder, input, kind, ctx) && lint::call_arguments(call, ctx).keywords.empty();
+  return lint::FixBuilder(safe ? lint::Applicability::Safe : lint::Applicability::Unsafe,
+                          fmt::format("Build `{}` once before the loop", name))
+      .add(lint::insert_line_before(statement, fmt::format("{} = {}", name, ctx.text(call)), ctx))
+      .replace(call, name)
+      .build();
+}
+
+// `name = set(L)` as a statement of the loop's body -> the same statement before the loop. Only a
+// statement on a line of its own (trailing comment allowed), so the line moves whole.
+std::optional<lint::Fix> hoist_bound(const Node& call, std::string_view builder, const Node& input,
+                                     const semantic::KindInfo& kind, const lint::Context& ctx) {
+  const auto& model = ctx.semantic();
+  const Node& statement = ctx.grandparent();
+  const Node loop = model.loop(ctx.loop()).node;
+  const syntax::SourceText& source = ctx.source();
+  const std::uint32_t line = source.line_index(statement.start_byte());
+  if (source.line_index(statement.end_byte()) != line || !lint::line_indent(statement, ctx)) return std::nullopt;
+  const std::string_view rest = source.text().substr(
+      statement.end_byte(), source.line_text(line).size() - (statement.end_byte() - source.line_start(line)));
+  const std::size_t first = rest.find_first_not_of(" \t");
+  if (first != std::string_view::npos && rest[first] != '#') return std::nullopt;  // `a = set(L); b = 1`
+  const std::uint32_t end =
+      line + 1 < source.line_count() ? source.line_start(line + 1) : static_cast<std::uint32_t>(source.text().size());
+  const bool safe = hoist_is_safe(builder, input, kind, ctx) && lint::call_arguments(call, ctx).keywords.empty();
+  return lint::FixBuilder(safe ? lint::Applicability::Safe : lint::Applicability::Unsafe,
+                          "Move the build before the loop")
+      .add(lint::insert_line_before(
+          loop, source.line_text(line).substr(statement.start_byte() - source.line_start(line)), ctx))
+      .remove(source.line_start(line), end)
+      .build();
+}
+
 class InvariantCollectionInLoop final : public lint::Rule {
  public:
   const lint::RuleMeta& meta() const override { return kMeta; }
@@ -152,18 +232,23 @@ class InvariantCollectionInLoop final : public lint::Rule {
     const std::string i = lint::quote(input, ctx);
     if (bound) {
       const Node name = ctx.parent().field(Field::Left);
-      ctx.report(node, fmt::format("`{} = {}({})` rebuilds the same {} on every iteration, though `{}` ({}) does not "
-                                   "change in the loop and `{}` is only read: O(n) per iteration; build it once "
-                                   "before the loop",
-                                   lint::quote(name, ctx), builder, i,
-                                   std::string_view(builder) == "sorted" ? "list" : builder, i,
-                                   lint::evidence_note(kind, ctx), lint::quote(name, ctx)));
+      lint::Diagnostic& d = ctx.report(
+          node,
+          fmt::format("`{} = {}({})` rebuilds the same {} on every iteration, though `{}` ({}) does not "
+                      "change in the loop and `{}` is only read: O(n) per iteration; build it once "
+                      "before the loop",
+                      lint::quote(name, ctx), builder, i, std::string_view(builder) == "sorted" ? "list" : builder, i,
+                      lint::evidence_note(kind, ctx), lint::quote(name, ctx)));
+      if (model.scope(model.running_scope(ctx.scope())).kind == semantic::ScopeKind::Function) {
+        d.fix = hoist_bound(node, builder, input, kind, ctx);
+      }
       return;
     }
     ctx.report(node, fmt::format("`{}({})` rebuilds the same {} on every iteration, though `{}` ({}) does not change "
                                  "in the loop: O(n) per iteration; build it once before the loop",
                                  builder, i, std::string_view(builder) == "sorted" ? "list" : builder, i,
-                                 lint::evidence_note(kind, ctx)));
+                                 lint::evidence_note(kind, ctx)))
+        .fix = hoist_inline(node, builder, input, kind, variable, ctx);
   }
 };
 

@@ -79,24 +79,6 @@ bool elements_known_hashable(const Node& list, const semantic::KindInfo& kind, c
   return hashes_by_value(model.element_kind(list).kind);
 }
 
-// The statement a set built once should precede: the outermost loop around the test in which the
-// list does not change, or the statement holding it when that loop is a comprehension. Null when it
-// is not a statement of a function body that starts its own line.
-Node hoist_point(const semantic::Model::Variable& variable, const lint::Context& ctx) {
-  const auto& model = ctx.semantic();
-  semantic::LoopId target = ctx.loop();
-  while (model.loop(target).parent != semantic::kNone && model.invariant_in(variable, model.loop(target).parent)) {
-    target = model.loop(target).parent;
-  }
-  Node statement = model.loop(target).node;
-  for (Node up = statement.parent(); up && !up.is(Kind::Block) && !up.is(Kind::Module); up = up.parent()) {
-    if (up.is(Kind::Lambda) || up.is(Kind::FunctionDefinition) || up.is(Kind::ClassDefinition)) return {};
-    statement = up;
-  }
-  if (!lint::line_indent(statement, ctx)) return {};
-  return statement;
-}
-
 // `x in L` in a loop -> `L_set = set(L)` before the loop and `x in L_set`. Unsafe unless both sides
 // are known to hash by value: a set raises TypeError on an unhashable operand or element, and uses
 // __hash__ where the scan used only __eq__.
@@ -106,7 +88,7 @@ std::optional<lint::Fix> hoisted_set_fix(const Node& left, const Node& right_ope
   const auto& model = ctx.semantic();
   const auto scope_kind = model.scope(model.running_scope(ctx.scope())).kind;
   if (scope_kind != semantic::ScopeKind::Function) return std::nullopt;  // a new module or class attribute
-  const Node statement = hoist_point(variable, ctx);
+  const Node statement = lint::hoist_statement(variable, ctx);
   if (!statement) return std::nullopt;
   const std::string_view base =
       list.is(Kind::Attribute) ? ctx.text(list.field(syntax::Field::Attribute)) : ctx.text(list);

@@ -1,5 +1,7 @@
 #include "lint/patterns.hpp"
 
+#include "lint/fix.hpp"
+
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -364,6 +366,22 @@ bool class_creates_lock(semantic::ScopeId class_scope, const Context& ctx) {
     }
     return false;
   });
+}
+
+syntax::Node hoist_statement(const semantic::Model::Variable& variable, const Context& ctx) {
+  const auto& model = ctx.semantic();
+  semantic::LoopId target = ctx.loop();
+  if (target == semantic::kNone) return {};
+  while (model.loop(target).parent != semantic::kNone && model.invariant_in(variable, model.loop(target).parent)) {
+    target = model.loop(target).parent;
+  }
+  Node statement = model.loop(target).node;
+  for (Node up = statement.parent(); up && !up.is(Kind::Block) && !up.is(Kind::Module); up = up.parent()) {
+    if (up.is(Kind::Lambda) || up.is(Kind::FunctionDefinition) || up.is(Kind::ClassDefinition)) return {};
+    statement = up;
+  }
+  if (!line_indent(statement, ctx)) return {};
+  return statement;
 }
 
 }  // namespace pyperf::lint

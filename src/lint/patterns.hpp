@@ -136,4 +136,10 @@ bool suspends_within(const syntax::Node& region, const Context& ctx);
 // at any time.
 bool class_creates_lock(semantic::ScopeId class_scope, const Context& ctx);
 
+// Where a value built from `variable` can be built once instead of in the checked node's loop: the
+// statement of the outermost enclosing loop (same function) in which the variable does not change,
+// or the statement holding it when that loop is a comprehension. Null when that statement does not
+// start its own line or the climb meets a lambda, function or class first. For fixes that hoist.
+syntax::Node hoist_statement(const semantic::Model::Variable& variable, const Context& ctx);
+
 }  // namespace pyperf::lint
