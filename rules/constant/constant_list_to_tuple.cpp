@@ -28,7 +28,7 @@ constexpr lint::RuleMeta kMeta{
     .severity = lint::Severity::Info,
     .tier = lint::Tier::Micro,
     .stability = lint::Stability::Stable,
-    .fix = lint::FixAvailability::None,
+    .fix = lint::FixAvailability::Always,
     .kinds = kKinds,
     .cost_before = "list.literal-build",
     .cost_after = "tuple.literal-const",
@@ -60,6 +60,26 @@ bool tuple_compatible(const semantic::Use& use) {
     default:
       return false;  // membership (the set advice wins), slices, comparisons, printing, escapes …
   }
+}
+
+// `[a, b]` -> `(a, b)`, `[a]` -> `(a,)`: only the brackets change, so comments inside survive.
+// Safe: every use the rule allowed (iteration, indexing, index/count, len and the like, truth
+// tests, unpacking) answers the same for a tuple.
+std::optional<lint::Fix> tuple_fix(const Node& display, std::size_t count, const lint::Context& ctx) {
+  const std::string_view text = ctx.text(display);
+  if (text.size() < 2 || text.front() != '[' || text.back() != ']') return std::nullopt;
+  lint::FixBuilder fix(lint::Applicability::Safe, "Use a tuple");
+  fix.replace(display.start_byte(), display.start_byte() + 1, "(");
+  if (count == 1) {
+    Node last;
+    for (const Node element : display.named_children()) {
+      if (!element.is(Kind::Comment)) last = element;
+    }
+    const std::string_view tail = ctx.source().text().substr(last.end_byte(), display.end_byte() - last.end_byte());
+    if (tail.find(',') == std::string_view::npos) fix.insert(last.end_byte(), ",");
+  }
+  fix.replace(display.end_byte() - 1, display.end_byte(), ")");
+  return fix.build();
 }
 
 class ConstantListToTuple final : public lint::Rule {
@@ -97,7 +117,8 @@ class ConstantListToTuple final : public lint::Rule {
     const std::string_view name = target.text(ctx.source().text());
     ctx.report(node, fmt::format("`{}` is a list of {} constant{} that is never modified: it is rebuilt on every "
                                  "iteration, while a tuple of constants is one constant ({} for the loop)",
-                                 name, count, count == 1 ? "" : "s", ctx.measured_gain(verdict)));
+                                 name, count, count == 1 ? "" : "s", ctx.measured_gain(verdict)))
+        .fix = tuple_fix(node, count, ctx);
   }
 };
 
