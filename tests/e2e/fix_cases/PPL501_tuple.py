@@ -4,9 +4,10 @@ def run(days):
     for d in range(days):
         names = ["mon", "tue", "wed", "thu", "fri"]
         only = [0]
-        first, *rest = names
-        out.append((names[d % 5], len(names), names.index("wed"), only[0], sorted(names)[0], first, rest,
-                    ",".join(names), list(enumerate(only)), bool(only)))
+        out.append((names[d % 5], len(names), names.index("wed"), only[0], sorted(names)[0]))
+        out.append((",".join(names), list(enumerate(only)), max(names), names.count("x")))
+        for n in names:
+            out.append(n)
     return out
 
 
