@@ -2,6 +2,7 @@
 // What a rule sees while it checks one node: the source, the semantic model, where the node sits
 // (scope, loop) and a sink for diagnostics.
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +63,12 @@ class Context {
   Diagnostic& report(const syntax::Node& anchor, std::string message);
   Diagnostic& report(std::uint32_t start_byte, std::uint32_t end_byte, std::string message);
 
+  // The file's words and symbols by name, for fixes that add a name (gathered on first use).
+  const FileNames& names() const {
+    if (!names_) names_ = std::make_unique<FileNames>(FileNames::gather(source_.text(), model_));
+    return *names_;
+  }
+
   // The parent and grandparent of the node being checked (null above the root). Rules ask these
   // instead of Node::parent(), which costs a walk from the root and turns nesting quadratic.
   const syntax::Node& parent() const { return parent_; }
@@ -90,7 +97,8 @@ class Context {
   syntax::Node parent_;
   syntax::Node grandparent_;
   syntax::Node node_;
-  bool leaves_loop_ = false;  // the node runs once per entry of its innermost loop
+  bool leaves_loop_ = false;
+  mutable std::unique_ptr<FileNames> names_;  // the node runs once per entry of its innermost loop
   // Whether the checked node sits in an `except` handler of its innermost loop (one descent from
   // the loop: asked only for findings).
   bool in_loop_handler() const;

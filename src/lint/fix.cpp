@@ -87,14 +87,17 @@ bool is_word_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-// Whether `word` occurs in `text` as a whole identifier-like word.
-bool occurs_as_word(std::string_view text, std::string_view word) {
-  for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
-    const bool left = at == 0 || !is_word_char(text[at - 1]);
-    const bool right = at + word.size() >= text.size() || !is_word_char(text[at + word.size()]);
-    if (left && right) return true;
-  }
-  return false;
+// Whether `word` occurs in the file as a whole identifier-like word (in code, strings or comments:
+// a name that only looks used is skipped as well, which costs nothing).
+bool occurs_as_word(const Context& ctx, std::string_view word) {
+  return ctx.names().words.contains(word);
+}
+
+const std::vector<semantic::SymbolId>& symbols_named(const Context& ctx, std::string_view name) {
+  static const std::vector<semantic::SymbolId> kNone;
+  const auto& symbols = ctx.names().symbols;
+  const auto it = symbols.find(name);
+  return it == symbols.end() ? kNone : it->second;
 }
 
 // Where a new top-level import goes: after the leading docstring and imports (at the start of the
@@ -132,16 +135,9 @@ std::optional<std::uint32_t> import_position(const Context& ctx) {
 
 // An existing top-level `from <module> import a, b` (not a star import, not relative) to extend.
 Node existing_from_import(std::string_view module, const Context& ctx) {
-  const Node root = ctx.semantic().scope(0).node;
-  for (const Node child : root.named_children()) {
-    if (!child.is(Kind::ImportFromStatement)) continue;
-    const Node name = child.field(syntax::Field::ModuleName);
-    if (!name || ctx.text(name) != module) continue;
-    bool star = false;
-    for (const Node part : child.named_children()) star = star || part.is(Kind::WildcardImport);
-    if (!star) return child;
-  }
-  return {};
+  const auto& imports = ctx.names().from_imports;
+  const auto it = imports.find(module);
+  return it == imports.end() ? Node{} : it->second;
 }
 
 // Whether the identifier `name` is used or bound anywhere in the file other than by
@@ -151,11 +147,11 @@ enum class NameState { Free, ImportedFromModule, Taken };
 NameState name_state(std::string_view module, std::string_view name, const Context& ctx) {
   const semantic::Model& model = ctx.semantic();
   if (model.scope(0).star_import) return NameState::Taken;
-  const std::vector<semantic::SymbolId> symbols = model.symbols_named(name);
+  const std::vector<semantic::SymbolId>& symbols = symbols_named(ctx, name);
   if (symbols.empty()) {
     // Never bound: any use of the word (an undefined global, a builtin, an attribute `x.deque`
     // that a plain scan cannot tell apart) makes us keep out.
-    return occurs_as_word(ctx.source().text(), name) ? NameState::Taken : NameState::Free;
+    return occurs_as_word(ctx, name) ? NameState::Taken : NameState::Free;
   }
   if (symbols.size() != 1) return NameState::Taken;
   const semantic::Symbol& symbol = model.symbol(symbols.front());
@@ -223,9 +219,9 @@ std::optional<ImportedName> import_name(std::string_view module, std::string_vie
 std::optional<ImportedName> import_module(std::string_view module, const Context& ctx) {
   const semantic::Model& model = ctx.semantic();
   if (model.scope(0).star_import) return std::nullopt;
-  const std::vector<semantic::SymbolId> symbols = model.symbols_named(module);
+  const std::vector<semantic::SymbolId>& symbols = symbols_named(ctx, module);
   if (symbols.empty()) {
-    if (occurs_as_word(ctx.source().text(), module)) return std::nullopt;
+    if (occurs_as_word(ctx, module)) return std::nullopt;
     const std::optional<std::uint32_t> at = import_position(ctx);
     if (!at) return std::nullopt;
     const std::string_view text = ctx.source().text();
@@ -251,10 +247,34 @@ std::optional<ImportedName> import_module(std::string_view module, const Context
 }
 
 std::string fresh_name(std::string_view base, const Context& ctx) {
-  const std::string_view text = ctx.source().text();
   std::string name(base);
-  for (int n = 2; occurs_as_word(text, name); ++n) name = fmt::format("{}_{}", base, n);
+  for (int n = 2; occurs_as_word(ctx, name); ++n) name = fmt::format("{}_{}", base, n);
   return name;
+}
+
+FileNames FileNames::gather(std::string_view text, const semantic::Model& model) {
+  FileNames names;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!is_word_char(text[i])) {
+      ++i;
+      continue;
+    }
+    const std::size_t start = i;
+    while (i < text.size() && is_word_char(text[i])) ++i;
+    names.words.insert(text.substr(start, i - start));
+  }
+  for (semantic::ScopeId id = 0; id < model.scope_count(); ++id) {
+    for (const auto& [name, symbol] : model.scope(id).symbols) names.symbols[name].push_back(symbol);
+  }
+  for (const Node child : model.scope(0).node.named_children()) {
+    if (!child.is(Kind::ImportFromStatement)) continue;
+    const Node module = child.field(syntax::Field::ModuleName);
+    if (!module) continue;
+    bool star = false;
+    for (const Node part : child.named_children()) star = star || part.is(Kind::WildcardImport);
+    if (!star) names.from_imports.emplace(module.text(text), child);
+  }
+  return names;
 }
 
 }  // namespace pyperf::lint

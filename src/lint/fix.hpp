@@ -7,14 +7,28 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
+#include "semantic/model.hpp"
 #include "syntax/source.hpp"
 #include "syntax/tree.hpp"
 
 namespace pyperf::lint {
 
 class Context;
+
+// The identifier-like words of a file and the symbols named by each, gathered in one scan the first
+// time a fix needs them (Context::names()): a file with thousands of findings must not be rescanned
+// per fix.
+struct FileNames {
+  std::unordered_set<std::string_view> words;
+  std::unordered_map<std::string_view, std::vector<semantic::SymbolId>> symbols;
+  // Top-level `from <module> import a, b` statements (not star imports), the first per module.
+  std::unordered_map<std::string_view, syntax::Node> from_imports;
+  static FileNames gather(std::string_view text, const semantic::Model& model);
+};
 
 // Ordered: a policy applies every fix at or above its threshold.
 enum class Applicability : std::uint8_t {

@@ -243,8 +243,7 @@ class Model {
   const Loop& loop(LoopId id) const { return loops_[id]; }
   std::uint32_t loop_depth(LoopId id) const { return id == kNone ? 0 : loops_[id].depth; }
 
-  // Every symbol spelled `name`, in any scope (for fixes that introduce a name).
-  std::vector<SymbolId> symbols_named(std::string_view name) const;
+  std::size_t scope_count() const { return scopes_.size(); }
 
   // The reference recorded for a load of this identifier, or nullptr (not a load of a name).
   const Reference* reference_at(const syntax::Node& identifier) const;

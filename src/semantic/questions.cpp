@@ -131,12 +131,4 @@ bool Model::is_fast_local(const Node& target) const {
   return true;
 }
 
-std::vector<SymbolId> Model::symbols_named(std::string_view name) const {
-  std::vector<SymbolId> out;
-  for (const Scope& scope : scopes_) {
-    if (const auto it = scope.symbols.find(name); it != scope.symbols.end()) out.push_back(it->second);
-  }
-  return out;
-}
-
 }  // namespace pyperf::semantic
