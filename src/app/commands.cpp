@@ -20,6 +20,7 @@
 #include "app/files.hpp"
 #include "app/runner.hpp"
 #include "lint/registry.hpp"
+#include "report/diff.hpp"
 #include "report/reporter.hpp"
 #include "report/rule_pages.hpp"
 #include "report/view.hpp"
@@ -105,7 +106,7 @@ struct Plan {
   std::vector<std::string> errors;    // paths that could not be walked
   std::vector<std::string> warnings;  // paths deliberately skipped (notebooks)
   report::OutputFormat format = report::OutputFormat::Full;
-  std::optional<lint::FixPolicy> fixes;  // --fix: the fixes to apply
+  lint::Applicability fix_threshold = lint::Applicability::Safe;  // of the working directory's settings
   bool from_stdin = false;
 };
 
@@ -132,6 +133,7 @@ std::optional<int> plan_jobs(const Settings& cli, Plan& plan) {
     ConfigResolver& configs = plan.configs.emplace(cli);
     const ProjectSettings& here = configs.for_directory(normalized_absolute("."));
     plan.format = cli.output_format.value_or(here.output_format.value_or(report::OutputFormat::Full));
+    plan.fix_threshold = here.fix_policy.threshold;
     if (from_stdin && cli.stdin_filename && force_excluded(normalized_absolute(*cli.stdin_filename), configs)) {
       // Editors pipe every buffer through the linter: an excluded one is linted as nothing.
     } else if (from_stdin && is_notebook(cli.stdin_filename.value_or("-"))) {
@@ -169,17 +171,15 @@ std::optional<int> plan_jobs(const Settings& cli, Plan& plan) {
   }
 
   plan.from_stdin = from_stdin;
-  if (cli.fix) {
-    plan.fixes.emplace();
-    plan.fixes->threshold = cli.unsafe_fixes ? lint::Applicability::Unsafe : lint::Applicability::Safe;
-  }
   std::map<std::pair<std::vector<const lint::Rule*>, cost::PythonVersion>, const lint::Checker*> by_rules;
   for (const SourceFile& file : files) {
     const std::vector<const lint::Rule*> rules = file.settings->rules_for(normalized_absolute(file.path));
     const cost::PythonVersion target = file.settings->target_version;
     const lint::Checker*& checker = by_rules[{rules, target}];
     if (checker == nullptr) checker = &plan.checkers.emplace_back(rules, lint::Options{.target_version = target});
-    plan.jobs.push_back({file.path, checker, stdin_bytes, plan.fixes ? &*plan.fixes : nullptr});
+    const ProjectSettings& settings = *file.settings;
+    plan.jobs.push_back({file.path, checker, stdin_bytes, &settings.fix_policy, settings.fix,
+                         settings.fix && !cli.diff && !from_stdin, cli.diff});
   }
   return std::nullopt;
 }
@@ -202,22 +202,79 @@ std::string clobbered_input(const std::string& output, const std::vector<LintJob
   return {};
 }
 
+// What the fixes did and could do, for the summary.
+struct FixCounts {
+  bool fixing = false;      // fixes were applied (or, with --diff, computed)
+  std::size_t fixed = 0;    // fixes applied
+  std::size_t fixable = 0;  // remaining findings whose fix the settings would apply
+  std::size_t hidden = 0;   // remaining findings whose fix needs --unsafe-fixes
+};
+
+FixCounts count_fixes(const lint::RunResult& result, const report::View& view, const Plan& plan) {
+  FixCounts c;
+  c.fixing = std::any_of(plan.jobs.begin(), plan.jobs.end(), [](const LintJob& job) { return job.fix; });
+  for (const lint::FileResult& file : result.files) c.fixed += file.fixed_count();
+  for (const report::Finding& f : view.findings()) {
+    const lint::Diagnostic& d = *f.diagnostic;
+    if (report::fix_applies(d, plan.fix_threshold)) {
+      ++c.fixable;
+    } else if (d.fix && d.fix->applicability == lint::Applicability::Unsafe) {
+      ++c.hidden;
+    }
+  }
+  return c;
+}
+
+std::string plural(std::size_t n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
 // The summary line for people. "All checks passed!" only when nothing failed either: a run where a
-// path could not be read has not checked everything it was asked to.
-std::string summary(std::size_t findings, std::size_t checked, std::size_t failed) {
-  const auto plural = [](std::size_t n) { return n == 1 ? "" : "s"; };
-  if (findings == 0 && failed == 0)
-    return fmt::format("All checks passed! ({} file{} checked)\n", checked, plural(checked));
-  std::string out =
-      fmt::format("Found {} finding{} in {} file{} checked", findings, plural(findings), checked, plural(checked));
-  if (failed > 0) out += fmt::format("; {} path{} could not be checked", failed, plural(failed));
-  return out + ".\n";
+// path could not be read has not checked everything it was asked to. With fixes: "N fixed, M
+// remaining", and what more `--fix` or `--unsafe-fixes` would do.
+std::string summary(std::size_t findings, std::size_t checked, std::size_t failed, const FixCounts& fixes) {
+  std::string out;
+  if (findings == 0 && failed == 0 && fixes.fixed == 0) {
+    out = fmt::format("All checks passed! ({} checked)\n", plural(checked, "file"));
+  } else {
+    out = fmt::format("Found {} in {} checked", plural(findings + fixes.fixed, "finding"), plural(checked, "file"));
+    if (fixes.fixing) out += fmt::format(" ({} fixed, {} remaining)", fixes.fixed, findings);
+    if (failed > 0) out += fmt::format("; {} could not be checked", plural(failed, "path"));
+    out += ".\n";
+  }
+  const std::string hidden = fixes.hidden == 0 ? std::string()
+                                               : fmt::format("{} hidden unsafe fix{}: --unsafe-fixes", fixes.hidden,
+                                                             fixes.hidden == 1 ? "" : "es");
+  if (fixes.fixable > 0 && !fixes.fixing) {
+    out += fmt::format("[*] {} fixable with --fix{}.\n", fixes.fixable, hidden.empty() ? "" : " (" + hidden + ")");
+  } else if (!hidden.empty()) {
+    out += fmt::format("({})\n", hidden);
+  }
+  return out;
+}
+
+// `--show-fixes`: what was fixed, per file and rule.
+std::string applied_fixes(const lint::RunResult& result) {
+  std::string out;
+  std::size_t total = 0;
+  for (const lint::FileResult& file : result.files) {
+    if (file.fixed.empty()) continue;
+    out += fmt::format("- {}:\n", report::printable(file.path));
+    for (const auto& [code, count] : file.fixed) {
+      const lint::Rule* rule = lint::find_rule(code);
+      out += fmt::format("    {} × {} ({})\n", count, code, rule != nullptr ? rule->meta().name : "");
+      total += count;
+    }
+  }
+  if (total == 0) return "No fixes applied.\n";
+  return fmt::format("Fixed {}:\n{}", plural(total, "finding"), out);
 }
 
 // Writes the report of `view` where --output-file says, with the summary line for people
 // (`failed`: the paths that could not be checked). Returns false (after saying why) when it
 // cannot be written.
-bool write_report(const Settings& cli, const report::View& view, report::OutputFormat format, std::size_t failed) {
+bool write_report(const Settings& cli, const report::View& view, report::OutputFormat format, std::size_t failed,
+                  const FixCounts& fixes, lint::Applicability threshold, bool to_stderr = false) {
   std::ofstream file_out;
   if (!cli.output_file.empty()) {
     file_out.open(cli.output_file, std::ios::binary | std::ios::trunc);
@@ -226,18 +283,21 @@ bool write_report(const Settings& cli, const report::View& view, report::OutputF
       return false;
     }
   }
-  std::ostream& out = cli.output_file.empty() ? std::cout : file_out;
+  std::ostream& out = !cli.output_file.empty() ? static_cast<std::ostream&>(file_out)
+                      : to_stderr              ? std::cerr
+                                               : std::cout;
   const report::Format& writer = report::format_of(format);
-  const bool color =
-      writer.for_people && (cli.output_file.empty() ? use_color(cli.color) : cli.color == ColorMode::Always);
+  const bool color = writer.for_people &&
+                     (cli.output_file.empty() && !to_stderr ? use_color(cli.color) : cli.color == ColorMode::Always);
   if (cli.statistics) {
-    report::write_statistics({view, color}, out, format == report::OutputFormat::Json);
+    report::write_statistics({view, color, threshold}, out, format == report::OutputFormat::Json);
   } else {
-    writer.write({view, color}, out);
+    writer.write({view, color, threshold}, out);
   }
   if (writer.for_people && !cli.quiet && !cli.statistics) {
-    out << summary(view.findings().size(), view.checked_count(), failed);
+    out << summary(view.findings().size(), view.checked_count(), failed, fixes);
   }
+  if (cli.show_fixes && fixes.fixing) (writer.for_people ? out : std::cerr) << applied_fixes(view.run());
   out.flush();
   if (!out) {
     std::cerr << "pyperf-lint: error: cannot write the report\n";
@@ -270,17 +330,47 @@ int run_check(const Settings& cli) {
   }
   const report::View view(result, cli.sort_by_impact ? report::Order::Impact : report::Order::Path, cli.min_impact);
   const std::size_t failed = result.error_count() + plan.errors.size();
-  if (plan.fixes && plan.from_stdin) {
-    // Editors pipe a buffer through `--fix -` and read the fixed source back; the report goes to
-    // standard error (or --output-file) so that it cannot mix with the code.
+  const FixCounts fixes = count_fixes(result, view, plan);
+
+  if (cli.diff) {
+    // The diff is the output: findings are not reported, the count goes to standard error.
+    bool changed = false;
+    for (const lint::FileResult& file : result.files) {
+      if (!file.fixed_source) continue;
+      const std::string& before = file.original_source ? *file.original_source : *plan.jobs.front().contents;
+      std::cout << report::unified_diff(before, *file.fixed_source, file.path);
+      changed = true;
+    }
+    std::cout.flush();
+    if (!cli.quiet) {
+      std::cerr << (fixes.fixed == 0 ? std::string("No fixes to apply.\n")
+                                     : fmt::format("Would fix {} ({} remaining).\n", plural(fixes.fixed, "finding"),
+                                                   view.findings().size()));
+    }
+    if (failed > 0) return kExitError;
+    return changed ? kExitFindings : kExitClean;
+  }
+  if (fixes.fixing && plan.from_stdin) {
+    // Editors pipe a buffer through `--fix -` and read the fixed source back: the code alone goes
+    // to standard output.
     for (const lint::FileResult& file : result.files) {
       std::cout << (file.fixed_source ? *file.fixed_source : *plan.jobs.front().contents);
     }
     std::cout.flush();
-    Settings to_stderr = cli;
-    if (to_stderr.output_file.empty()) to_stderr.output_file = "/dev/stderr";
-    if (!write_report(to_stderr, view, plan.format, failed)) return kExitError;
-  } else if (!write_report(cli, view, plan.format, failed)) {
+  }
+  if (cli.fix_only) {
+    // Fix, say how many, report nothing else.
+    std::ostream& out = plan.from_stdin ? std::cerr : std::cout;
+    if (cli.show_fixes) {
+      out << applied_fixes(result);
+    } else if (!cli.quiet) {
+      out << (fixes.fixed == 0 ? std::string("No fixes applied.\n")
+                               : fmt::format("Fixed {}.\n", plural(fixes.fixed, "finding")));
+    }
+    return failed > 0 ? kExitError : kExitClean;
+  }
+  // With the fixed code on standard output, the report goes to standard error (or --output-file).
+  if (!write_report(cli, view, plan.format, failed, fixes, plan.fix_threshold, fixes.fixing && plan.from_stdin)) {
     return kExitError;
   }
 

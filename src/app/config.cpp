@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <filesystem>
+#include <set>
 #include <system_error>
 
 #include <fmt/format.h>
@@ -226,7 +227,42 @@ const Key kKeys[] = {
      }},
     {{"preview", "boolean", "`false`", "Enable preview rules (as `--preview` does)."},
      [](const toml::node& v, ConfigFile& out, const Reader& r) { out.preview = read_bool(v, r, "preview"); }},
+    {{"fix", "boolean", "`false`",
+      "Apply the fixes and write the changed files, as `--fix` does (`--no-fix` overrides it)."},
+     [](const toml::node& v, ConfigFile& out, const Reader& r) { out.fix = read_bool(v, r, "fix"); }},
+    {{"unsafe-fixes", "boolean", "`false`",
+      "Apply unsafe fixes too, and mark them fixable (`[*]`), as `--unsafe-fixes` does."},
+     [](const toml::node& v, ConfigFile& out, const Reader& r) { out.unsafe_fixes = read_bool(v, r, "unsafe-fixes"); }},
+    {{"fixable", "list of rule selectors", "`[\"ALL\"]`",
+      "Rules whose fixes may be applied; the others only show theirs."},
+     [](const toml::node& v, ConfigFile& out, const Reader& r) { out.fixable = read_selectors(v, r, "fixable"); }},
+    {{"extend-fixable", "list of rule selectors", "`[]`", "Rules to add to `fixable`."},
+     [](const toml::node& v, ConfigFile& out, const Reader& r) {
+       out.extend_fixable = read_selectors(v, r, "extend-fixable");
+     }},
+    {{"unfixable", "list of rule selectors", "`[]`", "Rules whose fixes are never applied; wins over `fixable`."},
+     [](const toml::node& v, ConfigFile& out, const Reader& r) { out.unfixable = read_selectors(v, r, "unfixable"); }},
+    {{"extend-safe-fixes", "list of rule selectors", "`[]`",
+      "Rules whose unsafe fixes count as safe (applied by `--fix`)."},
+     [](const toml::node& v, ConfigFile& out, const Reader& r) {
+       out.extend_safe_fixes = read_selectors(v, r, "extend-safe-fixes");
+     }},
+    {{"extend-unsafe-fixes", "list of rule selectors", "`[]`",
+      "Rules whose safe fixes count as unsafe (applied only with `--unsafe-fixes`); wins over "
+      "`extend-safe-fixes`."},
+     [](const toml::node& v, ConfigFile& out, const Reader& r) {
+       out.extend_unsafe_fixes = read_selectors(v, r, "extend-unsafe-fixes");
+     }},
 };
+
+// The codes the selectors name (preview rules included).
+std::set<std::string, std::less<>> codes_of(const std::vector<std::string>& selectors) {
+  std::set<std::string, std::less<>> codes;
+  for (const std::string& selector : selectors) {
+    for (const lint::Rule* rule : lint::rules_matching(selector)) codes.emplace(rule->meta().code);
+  }
+  return codes;
+}
 
 std::string_view option_type_name(lint::OptionType type) {
   switch (type) {
@@ -501,6 +537,18 @@ const ProjectSettings& ConfigResolver::make(ConfigFile file) {
   s.target_version =
       cli_.target_version.value_or(file.target_version.value_or(file.requires_python.value_or(cost::kOldestVersion)));
   s.output_format = file.output_format;
+  s.fix = cli_.diff || cli_.fix_only || cli_.fix.value_or(file.fix.value_or(false));
+  const bool unsafe = cli_.unsafe_fixes.value_or(file.unsafe_fixes.value_or(false));
+  s.fix_policy.threshold = unsafe ? lint::Applicability::Unsafe : lint::Applicability::Safe;
+  if (file.fixable) {
+    std::vector<std::string> fixable = *file.fixable;
+    fixable.insert(fixable.end(), file.extend_fixable.begin(), file.extend_fixable.end());
+    s.fix_policy.fixable = codes_of(fixable);
+  }
+  s.fix_policy.unfixable = codes_of(file.unfixable);
+  s.fix_policy.extend_safe = codes_of(file.extend_safe_fixes);
+  s.fix_policy.extend_unsafe = codes_of(file.extend_unsafe_fixes);
+  for (const std::string& code : s.fix_policy.extend_unsafe) s.fix_policy.extend_safe.erase(code);
   s.file = std::move(file);
   settings_.push_back(std::move(s));
   return settings_.back();
@@ -589,6 +637,16 @@ std::string describe_settings(const ProjectSettings& s, const std::string& path,
   out += fmt::format("target-version = \"{}\"\n", cost::to_string(s.target_version));
   out += fmt::format("output-format = \"{}\"\n", report::format_of(format).name);
   out += fmt::format("preview = {}\n", s.preview);
+  out += fmt::format("fix = {}\n", s.fix);
+  out += fmt::format("unsafe-fixes = {}\n", s.fix_policy.threshold == lint::Applicability::Unsafe);
+  const auto codes = [](const std::set<std::string, std::less<>>& set) {
+    return string_list(std::vector<std::string>(set.begin(), set.end()));
+  };
+  out += fmt::format("fixable = {}\n", s.fix_policy.fixable ? codes(*s.fix_policy.fixable) : "[\"ALL\"]");
+  out += fmt::format("extend-fixable = {}\n", string_list(s.file.extend_fixable));
+  out += fmt::format("unfixable = {}\n", codes(s.fix_policy.unfixable));
+  out += fmt::format("extend-safe-fixes = {}\n", codes(s.fix_policy.extend_safe));
+  out += fmt::format("extend-unsafe-fixes = {}\n", codes(s.fix_policy.extend_unsafe));
   for (const auto& [code, values] : s.file.rule_options) {
     out += fmt::format("[{}]  # options\n", lint::find_rule(code)->meta().name);
     for (const auto& [name, value] : values) {

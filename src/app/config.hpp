@@ -19,6 +19,7 @@
 
 #include "app/glob.hpp"
 #include "app/settings.hpp"
+#include "lint/fixer.hpp"
 #include "lint/rule.hpp"
 
 namespace pyperf::app {
@@ -72,6 +73,13 @@ struct ConfigFile {
   std::optional<cost::PythonVersion> requires_python;  // from [project] requires-python
   std::optional<report::OutputFormat> output_format;
   std::optional<bool> preview;
+  std::optional<bool> fix;
+  std::optional<bool> unsafe_fixes;
+  std::optional<std::vector<std::string>> fixable;
+  std::vector<std::string> extend_fixable;
+  std::vector<std::string> unfixable;
+  std::vector<std::string> extend_safe_fixes;
+  std::vector<std::string> extend_unsafe_fixes;
   std::map<std::string, RuleOptionValues> rule_options;  // by rule code
 };
 
@@ -99,6 +107,8 @@ struct ProjectSettings {
   bool preview = false;
   cost::PythonVersion target_version = cost::kOldestVersion;
   std::optional<report::OutputFormat> output_format;  // the file's; the command line's wins
+  bool fix = false;                                   // apply fixes (`fix`, --fix, --diff, --fix-only)
+  lint::FixPolicy fix_policy;                         // which fixes: threshold and per-rule levels
   ConfigFile file;                                    // as written, for --show-settings
 
   // The rules for one file: `rules` minus its per-file-ignores. `absolute` is normalised.

@@ -40,20 +40,28 @@ lint::RunResult run(const Settings& settings, const std::vector<LintJob>& jobs) 
           out.error = std::move(error);
           continue;
         }
-        if (job.fixes == nullptr) {
+        if (!job.fix || job.policy == nullptr) {
           out = lint::lint_source(job.path, std::move(bytes), *job.checker, parser);
-          continue;
+        } else {
+          lint::FixOutcome outcome = lint::fix_source(job.path, bytes, *job.checker, parser, *job.policy);
+          out = std::move(outcome.result);
+          if (outcome.fixed && job.write && !job.contents) {
+            if (std::string error = write_fixed(job.path, bytes, *outcome.fixed); !error.empty()) {
+              out.diagnostics.clear();
+              out.error = std::move(error);
+              continue;
+            }
+          }
+          if (outcome.fixed && job.keep_original) out.original_source = std::move(bytes);
+          out.fixed = std::move(outcome.by_rule);
+          out.fixed_source = std::move(outcome.fixed);
         }
-        lint::FixOutcome outcome = lint::fix_source(job.path, bytes, *job.checker, parser, *job.fixes);
-        out = std::move(outcome.result);
-        if (outcome.fixed && !job.contents) {
-          if (std::string error = write_fixed(job.path, bytes, *outcome.fixed); !error.empty()) {
-            out.error = std::move(error);
-            continue;
+        // Reports show a fix at the level these settings give it (unfixable rules: display only).
+        if (job.policy != nullptr) {
+          for (lint::Diagnostic& d : out.diagnostics) {
+            if (d.fix) d.fix->applicability = *lint::effective_applicability(d, *job.policy);
           }
         }
-        out.fixed = std::move(outcome.by_rule);
-        out.fixed_source = std::move(outcome.fixed);
       } catch (const std::exception& e) {
         out.diagnostics.clear();
         out.error = fmt::format("internal error while linting: {}", e.what());

@@ -19,8 +19,11 @@ namespace pyperf::app {
 struct LintJob {
   std::string path;  // read from here, and reported under this name
   const lint::Checker* checker = nullptr;
-  std::optional<std::string> contents;     // standard input: linted instead of reading `path`
-  const lint::FixPolicy* fixes = nullptr;  // set: apply these fixes (files are written, stdin is not)
+  std::optional<std::string> contents;      // standard input: linted instead of reading `path`
+  const lint::FixPolicy* policy = nullptr;  // which fixes apply (also when not fixing: for `[*]`)
+  bool fix = false;                         // apply the policy's fixes
+  bool write = false;                       // write fixed files (not with --diff, never standard input)
+  bool keep_original = false;               // keep the bytes read, for --diff
 };
 
 // Lints every job in one pool of worker threads.

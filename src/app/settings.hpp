@@ -34,8 +34,11 @@ struct Settings {
   int min_impact = 0;                         // --min-impact N: drop findings the cost model rates lower
   std::string output_file;                    // empty: stdout
   std::optional<std::string> stdin_filename;  // the name standard input is linted as
-  bool fix = false;                           // --fix: apply safe fixes (and write the files)
-  bool unsafe_fixes = false;                  // --unsafe-fixes: unsafe fixes too
+  std::optional<bool> fix;                    // --fix / --no-fix: apply fixes and write the files
+  std::optional<bool> unsafe_fixes;           // --unsafe-fixes / --no-unsafe-fixes
+  bool diff = false;                          // --diff: print the fixes as a unified diff, write nothing
+  bool fix_only = false;                      // --fix-only: apply fixes, report no remaining finding
+  bool show_fixes = false;                    // --show-fixes: list the fixes applied, per file and rule
 };
 
 // Exit codes, as ruff and flake8 use them.

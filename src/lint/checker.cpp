@@ -113,6 +113,11 @@ std::vector<Diagnostic> Checker::check(const syntax::SourceText& source, syntax:
     d.start = source.position(d.start_byte);
     d.end = source.position(d.end_byte);
     d.source_line = std::string(source.line_text(d.start.line - 1));
+    if (d.fix) {
+      d.fix->spans.clear();
+      for (const syntax::Edit& e : d.fix->edits)
+        d.fix->spans.push_back({source.position(e.start), source.position(e.end)});
+    }
   }
   std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.start_byte != b.start_byte) return a.start_byte < b.start_byte;

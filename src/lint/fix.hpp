@@ -42,13 +42,20 @@ struct Fix {
   Applicability applicability = Applicability::Safe;
   std::string message;              // imperative: "Replace `pop(0)` with `popleft()`"
   std::vector<syntax::Edit> edits;  // sorted by start, non-overlapping
+  // Where each edit starts and ends (1-based line, column in characters), parallel to `edits`;
+  // filled by the checker with the finding's own positions, for reporters.
+  struct Span {
+    syntax::Position start;
+    syntax::Position end;
+  };
+  std::vector<Span> spans;
 };
 
 // Builds a fix edit by edit; refuses (ok() false) when two edits overlap or an edit is malformed,
 // so a rule's bug costs its fix, never the user's file.
 class FixBuilder {
  public:
-  FixBuilder(Applicability applicability, std::string message) : fix_{applicability, std::move(message), {}} {}
+  FixBuilder(Applicability applicability, std::string message) : fix_{applicability, std::move(message), {}, {}} {}
 
   FixBuilder& replace(const syntax::Node& node, std::string content);
   FixBuilder& replace(std::uint32_t start, std::uint32_t end, std::string content);

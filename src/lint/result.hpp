@@ -19,10 +19,11 @@ namespace pyperf::lint {
 struct FileResult {
   std::string path;
   std::vector<Diagnostic> diagnostics;
-  std::string error;                         // non-empty when the file could not be read, decoded or checked
-  std::vector<std::string> warnings;         // "LINE: message" about the input (a `# noqa` without colon)
-  std::map<std::string, std::size_t> fixed;  // fixes applied, per rule code
-  std::optional<std::string> fixed_source;   // the file's bytes after the fixes, when some applied
+  std::string error;                           // non-empty when the file could not be read, decoded or checked
+  std::vector<std::string> warnings;           // "LINE: message" about the input (a `# noqa` without colon)
+  std::map<std::string, std::size_t> fixed;    // fixes applied, per rule code
+  std::optional<std::string> fixed_source;     // the file's bytes after the fixes, when some applied
+  std::optional<std::string> original_source;  // the bytes read, kept when a diff is wanted
   std::size_t fixed_count() const;
 };
 

@@ -10,6 +10,22 @@
 
 namespace pyperf::report {
 
+bool fix_applies(const lint::Diagnostic& d, lint::Applicability threshold) {
+  return d.fix && d.fix->applicability != lint::Applicability::Display && d.fix->applicability >= threshold;
+}
+
+nlohmann::json fix_json(const lint::Diagnostic& d) {
+  if (!d.fix) return nullptr;
+  nlohmann::json edits = nlohmann::json::array();
+  for (std::size_t i = 0; i < d.fix->edits.size() && i < d.fix->spans.size(); ++i) {
+    const lint::Fix::Span& span = d.fix->spans[i];
+    edits.push_back({{"content", d.fix->edits[i].content},
+                     {"location", {{"row", span.start.line}, {"column", span.start.column}}},
+                     {"end_location", {{"row", span.end.line}, {"column", span.end.column}}}});
+  }
+  return {{"applicability", lint::to_string(d.fix->applicability)}, {"message", d.fix->message}, {"edits", edits}};
+}
+
 nlohmann::json diagnostic_json(const lint::FileResult& file, const lint::Diagnostic& d) {
   nlohmann::json cost = nullptr;
   if (!d.cost_before.empty() || !d.cost_after.empty()) {
@@ -24,7 +40,7 @@ nlohmann::json diagnostic_json(const lint::FileResult& file, const lint::Diagnos
       {"message", d.message},
       {"noqa_row", d.start.line},
       {"url", lint::doc_url(*d.rule)},
-      {"fix", nullptr},
+      {"fix", fix_json(d)},
       {"severity", lint::to_string(d.severity)},
       {"loop_depth", d.loop_depth},
       {"cost", cost},

@@ -21,7 +21,15 @@ namespace pyperf::report {
 struct ReportInput {
   const View& view;
   bool color = false;
+  // Fixes at or above this level are applied by the current settings: `[*]` marks them.
+  lint::Applicability fix_threshold = lint::Applicability::Safe;
 };
+
+// Whether a finding's fix is one the current settings would apply (`[*]`).
+bool fix_applies(const lint::Diagnostic& d, lint::Applicability threshold);
+
+// ruff's `fix` object: applicability, message and edits with 1-based locations; null without a fix.
+nlohmann::json fix_json(const lint::Diagnostic& d);
 
 using WriteFn = void (*)(const ReportInput& input, std::ostream& out);
 

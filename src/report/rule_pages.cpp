@@ -70,15 +70,16 @@ nlohmann::json rule_json(const lint::RuleMeta& meta) {
 }
 
 std::string rules_table(std::span<const lint::Rule* const> rules) {
-  std::string out = "| code | name | tier | severity | stability | cost | problem |\n|---|---|---|---|---|---|---|\n";
+  std::string out =
+      "| code | name | tier | severity | stability | fix | cost | problem |\n|---|---|---|---|---|---|---|---|\n";
   for (const lint::Rule* rule : rules) {
     const lint::RuleMeta& meta = rule->meta();
     const auto cost = cost_text(meta);
     const std::string cost_cell = cost ? fmt::format("{} → {}", cost->before, cost->after) : std::string();
-    out +=
-        fmt::format("| [{}](rules/{}/{}.md) | {} | {} | {} | {} | {} | {} |\n", meta.code, lint::family_of(meta),
-                    lint::snake_case(meta.name), meta.name, lint::to_string(meta.tier), lint::to_string(meta.severity),
-                    lint::to_string(meta.stability), markdown_cell(cost_cell), markdown_cell(meta.summary));
+    out += fmt::format("| [{}](rules/{}/{}.md) | {} | {} | {} | {} | {} | {} | {} |\n", meta.code,
+                       lint::family_of(meta), lint::snake_case(meta.name), meta.name, lint::to_string(meta.tier),
+                       lint::to_string(meta.severity), lint::to_string(meta.stability), lint::to_string(meta.fix),
+                       markdown_cell(cost_cell), markdown_cell(meta.summary));
   }
   return out;
 }

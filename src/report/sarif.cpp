@@ -86,6 +86,24 @@ void write_sarif(const ReportInput& input, std::ostream& out) {
         {"partialFingerprints", {{"primaryLocationLineHash", prints.of(f)}}},
         {"properties", {{"loopDepth", d.loop_depth}}},
     });
+    if (d.fix && d.fix->applicability != lint::Applicability::Display) {
+      // One fix, one artifact: its replacements in source order (SARIF's regions are 1-based in
+      // code points, as the result's own region; an insertion deletes an empty region).
+      nlohmann::json replacements = nlohmann::json::array();
+      for (std::size_t i = 0; i < d.fix->edits.size() && i < d.fix->spans.size(); ++i) {
+        const lint::Fix::Span& span = d.fix->spans[i];
+        replacements.push_back({{"deletedRegion",
+                                 {{"startLine", span.start.line},
+                                  {"startColumn", span.start.column},
+                                  {"endLine", span.end.line},
+                                  {"endColumn", span.end.column}}},
+                                {"insertedContent", {{"text", d.fix->edits[i].content}}}});
+      }
+      results.back()["fixes"] = nlohmann::json::array(
+          {{{"description",
+             {{"text", fmt::format("{} ({} fix)", d.fix->message, lint::to_string(d.fix->applicability))}}},
+            {"artifactChanges", {{{"artifactLocation", artifact_location(path)}, {"replacements", replacements}}}}}});
+    }
   }
 
   std::string root = absolute_path(".");

@@ -17,9 +17,10 @@
 namespace pyperf::report {
 namespace {
 
-void write_header(const Style& s, const std::string& path, const lint::Diagnostic& d, std::ostream& out) {
+void write_header(const Style& s, const std::string& path, const lint::Diagnostic& d, lint::Applicability threshold,
+                  std::ostream& out) {
   out << s.bold() << printable(path) << s.reset() << ':' << d.start.line << ':' << d.start.column << ": " << s.code()
-      << d.rule->code << s.reset() << ' ' << printable(d.message) << '\n';
+      << d.rule->code << s.reset() << (fix_applies(d, threshold) ? " [*] " : " ") << printable(d.message) << '\n';
 }
 
 // Byte offset in `line` of the code point at 1-based `column`.
@@ -128,7 +129,13 @@ void write_snippet(const Style& s, const lint::Diagnostic& d, std::ostream& out)
   out << s.dim() << gutter << " |" << s.reset() << ' ' << pad << s.caret() << std::string(width, '^') << ' '
       << d.rule->code << s.reset() << '\n';
   out << s.dim() << gutter << " |" << s.reset() << '\n';
-  if (!d.rule->fix_title.empty()) {
+  if (d.fix) {
+    const std::string_view level = d.fix->applicability == lint::Applicability::Safe     ? ""
+                                   : d.fix->applicability == lint::Applicability::Unsafe ? " (unsafe fix)"
+                                                                                         : " (not applied)";
+    out << s.dim() << gutter << " = " << s.reset() << s.help() << "help" << s.reset() << ": "
+        << printable(d.fix->message) << level << '\n';
+  } else if (!d.rule->fix_title.empty()) {
     out << s.dim() << gutter << " = " << s.reset() << s.help() << "help" << s.reset() << ": " << d.rule->fix_title
         << '\n';
   }
@@ -144,14 +151,14 @@ void write_snippet(const Style& s, const lint::Diagnostic& d, std::ostream& out)
 void write_full(const ReportInput& input, std::ostream& out) {
   const Style style{input.color};
   for (const auto& [file, d] : input.view.findings()) {
-    write_header(style, file->path, *d, out);
+    write_header(style, file->path, *d, input.fix_threshold, out);
     write_snippet(style, *d, out);
   }
 }
 
 void write_concise(const ReportInput& input, std::ostream& out) {
   const Style style{input.color};
-  for (const auto& [file, d] : input.view.findings()) write_header(style, file->path, *d, out);
+  for (const auto& [file, d] : input.view.findings()) write_header(style, file->path, *d, input.fix_threshold, out);
 }
 
 }  // namespace pyperf::report

@@ -323,7 +323,16 @@ class Formats(TempTree):
         # Columns count characters, so the multi-byte "é" counts as one.
         self.assertEqual(d["end_location"], {"row": 2, "column": 24})
         self.assertEqual(d["noqa_row"], 2)
-        self.assertIsNone(d["fix"])
+        # K is a str constant, so the set literal answers as the tuple did: a safe fix, ruff's shape,
+        # whose edits replace the brackets (columns in characters: "é" counts one).
+        self.assertEqual(d["fix"], {
+            "applicability": "safe",
+            "message": "Use a set literal",
+            "edits": [
+                {"content": "{", "location": {"row": 2, "column": 9}, "end_location": {"row": 2, "column": 10}},
+                {"content": "}", "location": {"row": 2, "column": 23}, "end_location": {"row": 2, "column": 24}},
+            ],
+        })
         self.assertIn(d["severity"], ("info", "warning", "error"))
         self.assertEqual((d["cost"]["before"], d["cost"]["after"]), ("O(n)", "O(1)"))
         self.assertTrue(1 <= d["cost"]["impact"] <= 100)

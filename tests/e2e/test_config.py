@@ -265,7 +265,8 @@ class Errors(TempTree):
             "pyperf-lint: error: pyproject.toml:6: unknown key `ignor` in [tool.pyperf-lint] (expected one of: select, "
             "extend-select, ignore, per-file-ignores, exclude, extend-exclude, respect-gitignore, force-exclude, "
             "target-version, "
-            "output-format, preview)")
+            "output-format, preview, fix, unsafe-fixes, fixable, extend-fixable, unfixable, extend-safe-fixes, "
+            "extend-unsafe-fixes)")
 
     def test_unknown_rule(self):
         self.assertEqual(self.error("pyperf-lint.toml", 'extend-select = [\n  "PPL102",\n  "PPL777",\n]\n'),

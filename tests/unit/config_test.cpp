@@ -87,7 +87,7 @@ TEST_CASE("configuration errors name the file, the line and what was expected", 
   CHECK(error_of("\n\nselectt = [\"PPL1\"]\n") ==
         "conf.toml:3: unknown key `selectt` in the configuration (expected one of: select, extend-select, ignore, "
         "per-file-ignores, exclude, extend-exclude, respect-gitignore, force-exclude, target-version, output-format, "
-        "preview)");
+        "preview, fix, unsafe-fixes, fixable, extend-fixable, unfixable, extend-safe-fixes, extend-unsafe-fixes)");
   CHECK(error_of("select = \"PPL1\"\n") == "conf.toml:1: `select` must be an array of strings, found a string");
   CHECK(error_of("select = [\n  \"PPL1\",\n  3,\n]\n") ==
         "conf.toml:3: `select` must be an array of strings, found an integer in it");
