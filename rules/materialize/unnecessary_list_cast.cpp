@@ -28,7 +28,7 @@ constexpr lint::RuleMeta kMeta{
     .severity = lint::Severity::Info,
     .tier = lint::Tier::Micro,
     .stability = lint::Stability::Stable,
-    .fix = lint::FixAvailability::None,
+    .fix = lint::FixAvailability::Always,
     .kinds = kKinds,
     .cost_before = "list.cast-iterate",
     .cost_after = "iterable.iterate",
@@ -73,7 +73,8 @@ class UnnecessaryListCast final : public lint::Rule {
     const semantic::KindInfo kind = model.kind_of(collection);
     if (!view.empty() && !semantic::is_dict_like(kind.kind)) return;
 
-    bool safe = view.empty() && immutable(kind.kind);
+    const bool immutable_input = view.empty() && immutable(kind.kind);
+    bool safe = immutable_input;
     if (!safe && (collection.is(Kind::Identifier) || collection.is(Kind::Attribute))) {
       // Only re-iterable collections: list(iterator) and iterating the iterator are the same,
       // but we leave one-shot values alone rather than guess.
@@ -104,9 +105,17 @@ class UnnecessaryListCast final : public lint::Rule {
     const std::string o = lint::quote(original, ctx);
     const std::string what = view.empty() ? std::string(semantic::to_string(kind.kind))
                                           : fmt::format("{} of the dict `{}`", view, lint::quote(collection, ctx));
+    // An immutable collection cannot change: dropping its copy is safe. A mutable one is left
+    // unchanged by everything the file shows, but a thread or a callback the model cannot see
+    // could still change it, and iterating it then raises RuntimeError (or skips items) where the
+    // copy did not: unsafe.
     ctx.report(node, fmt::format("`list({})` copies the {} before iterating, but nothing in the loop can modify it: "
                                  "iterate `{}` directly and save an O(n) copy",
-                                 o, what, o));
+                                 o, what, o))
+        .fix = lint::FixBuilder(immutable_input ? lint::Applicability::Safe : lint::Applicability::Unsafe,
+                                fmt::format("Iterate `{}` directly", o))
+                   .replace(node, std::string(ctx.text(args.positional[0])))
+                   .build();
   }
 };
 
