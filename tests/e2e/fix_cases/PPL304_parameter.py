@@ -11,6 +11,6 @@ def run(groups, start):
     return merged, mine
 
 
-SAMPLES = [([], []), ([[1], [2, 3]], [])]
-# With a start list, `acc + group` left the caller's list alone; extend() grows it.
-UNSAFE = [([[1]], [0]), ([[1], [2]], ["x"])]
+SAMPLES = [([], []), ([], [1, 2])]
+# `acc + group` left the caller's list alone; extend() grows it.
+UNSAFE = [([[1], [2, 3]], []), ([[1]], [0])]
