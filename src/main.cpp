@@ -148,20 +148,16 @@ int check_command(int argc, char** argv) {
       ->check(CLI::Validator(check_megabytes, "MB"))
       ->default_str("10");
   bool fix = false;
-  bool no_fix = false;
   bool unsafe_fixes = false;
-  bool no_unsafe_fixes = false;
-  app.add_flag("--fix", fix,
-               "Apply the safe fixes and write the changed files (standard input: print the fixed source)");
-  app.add_flag("--no-fix", no_fix, "Do not apply fixes, whatever `fix` in the configuration says");
-  app.add_flag("--unsafe-fixes", unsafe_fixes, "Apply unsafe fixes too (with --fix), and mark them fixable");
-  app.add_flag("--no-unsafe-fixes", no_unsafe_fixes, "Treat unsafe fixes as not applicable");
+  app.add_flag("--fix,!--no-fix", fix,
+               "Apply the safe fixes and write the changed files (standard input: print the fixed source); "
+               "--no-fix: do not, whatever the configuration's `fix` says");
+  app.add_flag("--unsafe-fixes,!--no-unsafe-fixes", unsafe_fixes,
+               "Apply unsafe fixes too (with --fix), and mark them fixable; --no-unsafe-fixes: do not");
   app.add_flag("--diff", settings.diff,
                "Print the fixes as a unified diff instead of writing them (exit 1 when there is a diff)");
   app.add_flag("--fix-only", settings.fix_only, "Apply the fixes without reporting the remaining findings");
   app.add_flag("--show-fixes", settings.show_fixes, "List the fixes applied, per file and rule");
-  app.get_option("--no-fix")->excludes("--fix");
-  app.get_option("--no-unsafe-fixes")->excludes("--unsafe-fixes");
   app.get_option("--diff")->excludes("--fix-only");
   app.get_option("--config")->excludes("--isolated");
   try {
@@ -180,8 +176,8 @@ int check_command(int argc, char** argv) {
     return parse_failure(app, e);
   }
   settings.sort_by_impact = sort == "impact";
-  if (fix || no_fix) settings.fix = fix;
-  if (unsafe_fixes || no_unsafe_fixes) settings.unsafe_fixes = unsafe_fixes;
+  if (app.count("--fix") > 0) settings.fix = fix;  // counts --no-fix too: the last one given wins
+  if (app.count("--unsafe-fixes") > 0) settings.unsafe_fixes = unsafe_fixes;
   if (!format.empty()) settings.output_format = pyperf::report::find_format(format)->format;
   if (!target.empty()) settings.target_version = pyperf::cost::parse_python_version(target);
   if (app.count("--stdin-filename") > 0) settings.stdin_filename = stdin_filename;

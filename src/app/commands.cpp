@@ -359,8 +359,9 @@ int run_check(const Settings& cli) {
     std::cout.flush();
   }
   if (cli.fix_only) {
-    // Fix, say how many, report nothing else.
-    std::ostream& out = plan.from_stdin ? std::cerr : std::cout;
+    // Fix, say how many (in the formats for people: machine formats stay empty), report nothing else.
+    const bool for_people = report::format_of(plan.format).for_people;
+    std::ostream& out = plan.from_stdin || !for_people ? std::cerr : std::cout;
     if (cli.show_fixes) {
       out << applied_fixes(result);
     } else if (!cli.quiet) {

@@ -1,5 +1,6 @@
 // `grouped` (ruff's): the file's name, then its findings indented, `row:col CODE message`, with
-// the positions aligned; a blank line after each file.
+// the positions aligned, `[*]` after the code of a finding the settings would fix; a blank line
+// after each file.
 
 #include <algorithm>
 #include <string>
@@ -24,7 +25,8 @@ void write_grouped(const ReportInput& input, std::ostream& out) {
     out << s.bold() << printable(file->path) << s.reset() << ":\n";
     for (const lint::Diagnostic* d : diagnostics) {
       out << fmt::format("  {:>{}}:{:<{}} ", d->start.line, row_width, d->start.column, col_width) << s.code()
-          << d->rule->code << s.reset() << ' ' << printable(d->message) << '\n';
+          << d->rule->code << s.reset() << (fix_applies(*d, input.fix_threshold) ? " [*] " : " ")
+          << printable(d->message) << '\n';
     }
     out << '\n';
   }

@@ -56,6 +56,8 @@ class Applying(TempTree):
         self.assertIn("[*] 1 fixable with --fix (1 hidden unsafe fix: --unsafe-fixes).", r.stdout)
         marked = run(*SELECT, "--output-format", "concise", "--unsafe-fixes", path)
         self.assertEqual(marked.stdout.count("[*] "), 3)  # two findings and the summary
+        grouped = run(*SELECT, "--output-format", "grouped", path)
+        self.assertIn(" PPL103 [*] ", grouped.stdout)
         full = run(*SELECT, path)
         self.assertIn("help: Replace `d.keys()` with `d`", full.stdout)
         self.assertIn("help: Use a set literal (unsafe fix)", full.stdout)
@@ -72,6 +74,19 @@ class Applying(TempTree):
         r = run(*SELECT, "--fix-only", path)
         self.assertEqual(r.returncode, 0)
         self.assertEqual(r.stdout, "Fixed 1 finding.\n")
+        self.assertEqual(path.read_text(), SAFE)
+
+    def test_the_last_of_fix_and_no_fix_wins(self):
+        path = self.write("m.py", SOURCE)
+        run(*SELECT, "--fix", "--no-fix", path)
+        self.assertEqual(path.read_text(), SOURCE)
+        run(*SELECT, "--no-fix", "--fix", path)
+        self.assertEqual(path.read_text(), SAFE)
+
+    def test_fix_only_keeps_machine_formats_empty(self):
+        path = self.write("m.py", SOURCE)
+        r = run(*SELECT, "--fix-only", "--output-format", "json", path)
+        self.assertEqual((r.returncode, r.stdout), (0, ""))
         self.assertEqual(path.read_text(), SAFE)
 
     def test_no_fix_wins_over_the_configuration(self):
