@@ -19,11 +19,13 @@
 
 #include "cost/python_version.hpp"
 #include "lint/checker.hpp"
+#include "lint/fixer.hpp"
 #include "lint/registry.hpp"
 #include "lint/result.hpp"
 #include "report/reporter.hpp"
 #include "report/view.hpp"
 #include "syntax/language.hpp"
+#include "syntax/source.hpp"
 #include "syntax/tree.hpp"
 
 namespace {
@@ -99,7 +101,29 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     require(d.rule != nullptr, "a diagnostic without its rule");
     require(d.start_byte <= d.end_byte, "a diagnostic ends before it starts");
     require(d.start.line <= d.end.line, "a diagnostic's end line is before its start line");
+    if (!d.fix) continue;
+    require(!d.fix->edits.empty() && d.fix->spans.size() == d.fix->edits.size(), "a fix without located edits");
+    for (std::size_t i = 0; i < d.fix->edits.size(); ++i) {
+      require(d.fix->edits[i].start <= d.fix->edits[i].end && d.fix->edits[i].end <= size, "a fix edit out of range");
+      require(i == 0 || d.fix->edits[i - 1].end <= d.fix->edits[i].start, "the edits of a fix overlap");
+    }
   }
   render(report::View(run, order, min_impact), color);
+
+  // Every fix, unsafe ones included, applied to a fixed point (one input in three: it re-lints):
+  // a fix that leaves a syntax error is a rule's bug, which the fixer refuses with an internal error.
+  if (size % 3 == 0) {
+    lint::FixPolicy policy;
+    policy.threshold = lint::Applicability::Unsafe;
+    const std::string source = size == 0 ? std::string() : std::string(reinterpret_cast<const char*>(data), size);
+    const lint::FixOutcome outcome = lint::fix_source("fuzz/input.py", source, checker, linter.parser, policy);
+    require(outcome.result.error.find("internal error") == std::string::npos, "a fix leaves a syntax error");
+    if (outcome.fixed) {
+      auto loaded = syntax::SourceText::load(*outcome.fixed);
+      require(loaded.source.has_value(), "a fixed file does not decode");
+      const syntax::Tree tree = linter.parser.parse(loaded.source->text());
+      require(tree && !tree.root().has_error(), "a fixed file does not parse");
+    }
+  }
   return 0;
 }
