@@ -83,6 +83,11 @@ bool is_scalar_constant(const Node& node) {
 
 }  // namespace
 
+bool builtin_unshadowed(std::string_view name, const Context& ctx) {
+  const semantic::Model& model = ctx.semantic();
+  return !model.scope(0).star_import && model.symbols_named(name).empty();
+}
+
 bool is_hashable_constant(const Node& raw) {
   const Node node = unparenthesize(raw);
   if (is_scalar_constant(node)) return true;

@@ -50,6 +50,10 @@ bool any_in_subtree(const syntax::Node& root, Pred pred) {
 // The called function when `call` is `name(...)` with `name` resolving to Python's builtin.
 bool is_builtin_call(const syntax::Node& call, std::string_view name, const Context& ctx);
 
+// True when nothing in the file binds `name` (no assignment, parameter, import, definition, and no
+// star import): a fix may then write the builtin of that name anywhere in the file.
+bool builtin_unshadowed(std::string_view name, const Context& ctx);
+
 // A value the compiler folds to a hashable constant: numbers (with a sign), strings and bytes
 // without interpolation, True/False/None/..., and tuples of those (one level deep).
 bool is_hashable_constant(const syntax::Node& node);
