@@ -176,7 +176,9 @@ std::optional<lint::Fix> items_fix(const Node& loop, const Node& region, const N
       semantic::is_dict_like(kind.kind) &&
       (kind.evidence == semantic::Evidence::Literal || kind.evidence == semantic::Evidence::Comprehension ||
        kind.evidence == semantic::Evidence::Constructor || kind.evidence == semantic::Evidence::BuiltinResult);
-  const bool safe = concrete && dict.is(Kind::Identifier) && runs_no_other_code(region, ctx);
+  // `await` / `yield` in the loop let other code run (and assign d[k]) before the read.
+  const bool safe =
+      concrete && dict.is(Kind::Identifier) && runs_no_other_code(region, ctx) && !lint::suspends_within(region, ctx);
   // Named after the key: nested loops (whose keys differ, each bound once) fixed in the same round
   // must not pick the same name, or the inner one would shadow the outer one.
   const std::string value = lint::fresh_name(fmt::format("{}_value", key.text(src)), ctx);
