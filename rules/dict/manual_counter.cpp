@@ -194,7 +194,9 @@ std::optional<lint::Fix> counter_fix(const Node& anchor, const Node& dict, const
     if (!counter) return std::nullopt;
     counter->name += ".Counter";
   }
-  bool safe = !model.captured_by_nested_scope(variable);
+  // A module-level or class-level dict can be read from elsewhere (`from m import counts`).
+  bool safe =
+      model.scope(symbol.scope).kind == semantic::ScopeKind::Function && !model.captured_by_nested_scope(variable);
   for (const auto& site : model.uses(variable)) safe = safe && counter_indistinguishable(site, ctx);
   lint::FixBuilder fix(safe ? lint::Applicability::Safe : lint::Applicability::Unsafe,
                        fmt::format("Count with `{}`", counter->name));

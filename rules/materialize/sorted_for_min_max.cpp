@@ -25,7 +25,7 @@ constexpr lint::RuleMeta kMeta{
     .severity = lint::Severity::Warning,
     .tier = lint::Tier::Asymptotic,
     .stability = lint::Stability::Stable,
-    .fix = lint::FixAvailability::Always,
+    .fix = lint::FixAvailability::Sometimes,
     .kinds = kKinds,
     .cost_before = "list.sort",
     .cost_after = "builtin.min-max",
