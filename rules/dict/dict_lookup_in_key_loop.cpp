@@ -107,8 +107,20 @@ bool leaves_values_alone(const semantic::Use& use) {
   }
 }
 
+// Builtins that neither mutate nor keep their arguments and call none of them (unlike map,
+// filter, getattr or next, which run functions, properties or generators).
+bool runs_no_callable(std::string_view name) {
+  for (const std::string_view b : {"print",     "len",        "repr",  "str", "int",  "float",  "bool",   "abs",
+                                   "round",     "isinstance", "type",  "id",  "hash", "tuple",  "list",   "set",
+                                   "frozenset", "sorted",     "min",   "max", "sum",  "any",    "all",    "enumerate",
+                                   "zip",       "reversed",   "range", "chr", "ord",  "format", "divmod", "dict"}) {
+    if (b == name) return true;
+  }
+  return false;
+}
+
 // True when no code that the loop region runs can be user code reaching the dict: every call in
-// it is a builtin that neither mutates nor keeps its arguments (print, len …) or a method of a
+// it is a builtin that neither mutates, keeps nor calls its arguments (print, len …) or a method of a
 // value of a builtin kind (`args.append(key)`, `name.lower()`).
 bool runs_no_other_code(const Node& region, const lint::Context& ctx) {
   const std::string_view src = ctx.source().text();
@@ -117,9 +129,17 @@ bool runs_no_other_code(const Node& region, const lint::Context& ctx) {
     const Node function = n.field(Field::Function);
     if (function.is(Kind::Identifier)) {
       const std::string_view name = function.text(src);
-      return !(semantic::is_pure_builtin(name) && lint::is_builtin_call(n, name, ctx));
+      if (!runs_no_callable(name) || !lint::is_builtin_call(n, name, ctx)) return true;
+      // `sorted(..., key=f)`, `max(..., key=f)` call f.
+      for (const lint::Keyword& k : lint::call_arguments(n, ctx).keywords) {
+        if (k.name == "key") return true;
+      }
+      return false;
     }
     if (const auto method = lint::method_call(n, ctx)) {
+      for (const lint::Keyword& k : method->arguments.keywords) {
+        if (k.name == "key") return true;  // `out.sort(key=f)`
+      }
       return !semantic::is_builtin_kind(ctx.semantic().kind_of(method->receiver).kind);
     }
     return true;
