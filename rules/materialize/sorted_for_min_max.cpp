@@ -32,7 +32,7 @@ constexpr lint::RuleMeta kMeta{
 };
 
 // A display of at least one number literal or at least one string literal, never both (directly or
-// through a name bound to one that nothing changes): not empty, and ordered totally (no NaN, no
+// through a function's local name bound to one that nothing changes): not empty, and ordered totally (no NaN, no
 // sets, no user comparisons), so that min()/max() and the sort agree on every element.
 bool ordered_constants(const Node& raw, const lint::Context& ctx) {
   const auto& model = ctx.semantic();
@@ -41,6 +41,11 @@ bool ordered_constants(const Node& raw, const lint::Context& ctx) {
     const semantic::KindInfo kind = model.kind_of(display);
     const auto variable = model.variable_of(display);
     if (kind.evidence != semantic::Evidence::Literal || !variable || model.usage(variable).mutated) return false;
+    // A module's or class's name can be emptied or extended from elsewhere (`m.scores.clear()`).
+    if (variable.symbol == semantic::kNone ||
+        model.scope(model.symbol(variable.symbol).scope).kind != semantic::ScopeKind::Function) {
+      return false;
+    }
     display = kind.origin;
   }
   if (!display.is(Kind::List) && !display.is(Kind::Tuple) && !display.is(Kind::Set)) return false;
