@@ -36,6 +36,7 @@ constexpr lint::RuleMeta kMeta{
 // escapes a generator), an iterator is no longer drained, and the elements after the first are no
 // longer computed. Offered only where `next` and `iter` are the builtins and no comment is lost.
 bool can_write(const Node& subscript, std::initializer_list<const char*> builtins, const lint::Context& ctx) {
+  if (lint::is_store_target(subscript, ctx)) return false;  // `list(x)[0] = v`: a call cannot be assigned
   for (const char* name : builtins) {
     if (!lint::builtin_unshadowed(name, ctx)) return false;
   }

@@ -71,6 +71,7 @@ bool ordered_constants(const Node& raw, const lint::Context& ctx) {
 std::optional<lint::Fix> min_max_fix(const Node& subscript, const Node& call, const lint::CallArguments& args,
                                      const Node& key, bool tie_exact, const char* fn, const lint::Context& ctx) {
   if (!lint::builtin_unshadowed(fn, ctx)) return std::nullopt;
+  if (lint::is_store_target(subscript, ctx)) return std::nullopt;  // `sorted(x)[0] = v`: a call cannot be assigned
   if (lint::any_in_subtree(call, [](const Node& n) { return n.is(Kind::Comment); })) return std::nullopt;
   const bool safe = tie_exact && !key && ordered_constants(args.positional[0], ctx);
   std::string text = args.generator_argument
