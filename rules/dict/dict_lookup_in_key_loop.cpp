@@ -28,7 +28,7 @@ constexpr lint::RuleMeta kMeta{
     .severity = lint::Severity::Info,
     .tier = lint::Tier::Micro,
     .stability = lint::Stability::Stable,
-    .fix = lint::FixAvailability::None,
+    .fix = lint::FixAvailability::Sometimes,
     .kinds = kKinds,
     .cost_before = "dict.lookup-in-key-loop",
     .cost_after = "dict.items",
@@ -89,6 +89,127 @@ bool key_read_only_by_lookups(const semantic::Symbol& key, const Node& region,
   return true;
 }
 
+// Uses of the dict inside the loop that leave its values alone: reads, `len(d)`, `k in d`, the
+// iteration itself and methods that only read.
+bool leaves_values_alone(const semantic::Use& use) {
+  switch (use.kind) {
+    case semantic::UseKind::Read:
+    case semantic::UseKind::Index:
+    case semantic::UseKind::Membership:
+    case semantic::UseKind::Iterate:
+    case semantic::UseKind::BuiltinCall:
+      return true;
+    case semantic::UseKind::MethodCall:
+      return use.member == "keys" || use.member == "get" || use.member == "values" || use.member == "items" ||
+             use.member == "copy";
+    default:
+      return false;
+  }
+}
+
+// Builtins that neither mutate nor keep their arguments and call none of them (unlike map,
+// filter, getattr or next, which run functions, properties or generators).
+bool runs_no_callable(std::string_view name) {
+  for (const std::string_view b : {"print",     "len",        "repr",  "str", "int",  "float",  "bool",   "abs",
+                                   "round",     "isinstance", "type",  "id",  "hash", "tuple",  "list",   "set",
+                                   "frozenset", "sorted",     "min",   "max", "sum",  "any",    "all",    "enumerate",
+                                   "zip",       "reversed",   "range", "chr", "ord",  "format", "divmod", "dict"}) {
+    if (b == name) return true;
+  }
+  return false;
+}
+
+// True when no code that the loop region runs can be user code reaching the dict: every call in
+// it is a builtin that neither mutates, keeps nor calls its arguments (print, len …) or a method of a
+// value of a builtin kind (`args.append(key)`, `name.lower()`).
+bool runs_no_other_code(const Node& region, const lint::Context& ctx) {
+  const std::string_view src = ctx.source().text();
+  return !lint::any_in_subtree(region, [&](const Node& n) {
+    if (!n.is(Kind::Call)) return false;
+    const Node function = n.field(Field::Function);
+    if (function.is(Kind::Identifier)) {
+      const std::string_view name = function.text(src);
+      if (!runs_no_callable(name) || !lint::is_builtin_call(n, name, ctx)) return true;
+      // `sorted(..., key=f)`, `max(..., key=f)` call f.
+      for (const lint::Keyword& k : lint::call_arguments(n, ctx).keywords) {
+        if (k.name == "key") return true;
+      }
+      return false;
+    }
+    if (const auto method = lint::method_call(n, ctx)) {
+      for (const lint::Keyword& k : method->arguments.keywords) {
+        if (k.name == "key") return true;  // `out.sort(key=f)`
+      }
+      return !semantic::is_builtin_kind(ctx.semantic().kind_of(method->receiver).kind);
+    }
+    return true;
+  });
+}
+
+// `for k in d: ... d[k] ...` -> `for k, value in d.items(): ... value ...`. Only when every use of
+// `d[k]` in the region is a read in the loop's own scope (not a store, a `del`, an augmented
+// target, or inside a nested function that may run later) and nothing there changes the dict:
+// then the value unpacked at the start of the iteration is the one `d[k]` would read.
+std::optional<lint::Fix> items_fix(const Node& loop, const Node& region, const Node& dict, const Node& key,
+                                   const semantic::KindInfo& kind, const semantic::Model::Variable& variable,
+                                   const std::vector<std::uint32_t>& lookups, const lint::Context& ctx) {
+  const auto& model = ctx.semantic();
+  // The loop key's own reads: `d[k]` in a nested comprehension that binds another `k` is not one.
+  std::vector<std::uint32_t> key_reads;
+  if (const semantic::Binding* binding = model.binding_at(key)) {
+    for (const semantic::ReferenceId id : model.symbol(binding->symbol).references) {
+      key_reads.push_back(model.reference(id).node.start_byte());
+    }
+  }
+  const std::string_view src = ctx.source().text();
+  const Node iterable = loop.field(Field::Right);
+  std::vector<Node> reads;
+  for (const auto& site : model.uses(variable)) {
+    if (!model.contains(region, site.node) || model.contains(iterable, site.node)) continue;
+    if (!leaves_values_alone(site.use)) return std::nullopt;
+    if (site.use.kind != semantic::UseKind::Index) continue;
+    const Node index = syntax::unparenthesize(site.use.site.field(Field::SubscriptIndex));
+    if (std::find(lookups.begin(), lookups.end(), index.start_byte()) == lookups.end()) continue;
+    if (!index.is(Kind::Identifier) ||
+        std::find(key_reads.begin(), key_reads.end(), index.start_byte()) == key_reads.end()) {
+      return std::nullopt;
+    }
+    const Node parent = site.use.site.parent();
+    if ((parent.is(Kind::Assignment) || parent.is(Kind::AugmentedAssignment)) &&
+        parent.field(Field::Left) == site.use.site) {
+      return std::nullopt;
+    }
+    for (const syntax::PathStep& step : syntax::path_down(region, site.use.site)) {
+      if (step.node.is(Kind::FunctionDefinition) || step.node.is(Kind::Lambda) || step.node.is(Kind::ClassDefinition) ||
+          step.node.is(Kind::DeleteStatement)) {
+        return std::nullopt;
+      }
+    }
+    reads.push_back(site.use.site);
+  }
+  if (reads.empty()) return std::nullopt;
+  // A plain local name of a concrete dict type, read only where no other code runs: items()
+  // yields what d[k] returns. An attribute can be reassigned by any call; a Mapping's
+  // __getitem__ may compute what its items() does not.
+  // An annotation admits subclasses, whose __getitem__ may differ: only a dict made in sight counts.
+  const bool concrete =
+      semantic::is_dict_like(kind.kind) &&
+      (kind.evidence == semantic::Evidence::Literal || kind.evidence == semantic::Evidence::Comprehension ||
+       kind.evidence == semantic::Evidence::Constructor || kind.evidence == semantic::Evidence::BuiltinResult);
+  // `await` / `yield` in the loop let other code run (and assign d[k]) before the read.
+  const bool safe =
+      concrete && dict.is(Kind::Identifier) && runs_no_other_code(region, ctx) && !lint::suspends_within(region, ctx);
+  // Named after the key: nested loops (whose keys differ, each bound once) fixed in the same round
+  // must not pick the same name, or the inner one would shadow the outer one.
+  const std::string value = lint::fresh_name(fmt::format("{}_value", key.text(src)), ctx);
+  lint::FixBuilder fix(safe ? lint::Applicability::Safe : lint::Applicability::Unsafe,
+                       fmt::format("Iterate `{}.items()`", dict.text(src)));
+  fix.replace(key, fmt::format("{}, {}", key.text(src), value));
+  fix.replace(iterable, fmt::format("{}.items()", dict.text(src)));
+  for (const Node& read : reads) fix.replace(read, value);
+  return fix.build();
+}
+
 class DictLookupInKeyLoop final : public lint::Rule {
  public:
   const lint::RuleMeta& meta() const override { return kMeta; }
@@ -142,17 +263,21 @@ class DictLookupInKeyLoop final : public lint::Rule {
     const Node anchor = node.is(Kind::ForStatement) ? node : ctx.parent();
     const std::uint32_t end = node.is(Kind::ForStatement) ? node.field(Field::Right).end_byte() : anchor.end_byte();
     if (key_read_only_by_lookups(model.symbol(key_binding->symbol), region, lookups, model)) {
-      ctx.report(anchor.start_byte(), end,
-                 fmt::format("`{}` then `{}[{}]` looks every value up again, and the key serves only that lookup: "
-                             "`for value in {}.values()` yields the values directly ({} for items(); values() "
-                             "also skips the pair)",
-                             header, d, k, d, ctx.measured_gain(verdict)));
+      lint::Diagnostic& d1 =
+          ctx.report(anchor.start_byte(), end,
+                     fmt::format("`{}` then `{}[{}]` looks every value up again, and the key serves only that lookup: "
+                                 "`for value in {}.values()` yields the values directly ({} for items(); values() "
+                                 "also skips the pair)",
+                                 header, d, k, d, ctx.measured_gain(verdict)));
+      d1.fix = items_fix(node, region, dict, key, kind, variable, lookups, ctx);
       return;
     }
-    ctx.report(anchor.start_byte(), end,
-               fmt::format("`{}` then `{}[{}]` looks every value up again: one extra hash lookup per key; "
-                           "`for {}, value in {}.items()` yields both ({})",
-                           header, d, k, k, d, ctx.measured_gain(verdict)));
+    lint::Diagnostic& d2 =
+        ctx.report(anchor.start_byte(), end,
+                   fmt::format("`{}` then `{}[{}]` looks every value up again: one extra hash lookup per key; "
+                               "`for {}, value in {}.items()` yields both ({})",
+                               header, d, k, k, d, ctx.measured_gain(verdict)));
+    d2.fix = items_fix(node, region, dict, key, kind, variable, lookups, ctx);
   }
 };
 

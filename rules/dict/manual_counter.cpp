@@ -32,7 +32,7 @@ constexpr lint::RuleMeta kMeta{
     .severity = lint::Severity::Info,
     .tier = lint::Tier::Micro,
     .stability = lint::Stability::Stable,
-    .fix = lint::FixAvailability::None,
+    .fix = lint::FixAvailability::Sometimes,
     .kinds = kKinds,
     .cost_before = "dict.manual-count",
     .cost_after = "counter.build",
@@ -128,6 +128,91 @@ bool holds_only_counts(const semantic::Model::Variable& variable, const lint::Co
   return true;
 }
 
+// Uses of the dict that cannot tell a Counter from a dict holding the same counts: the counting
+// itself, `k in d`, iteration, the read-only views and `get`, and builtins that see only keys,
+// values or the length. Not `d[k]` reads (a missing key reads 0 instead of raising KeyError), not
+// `print(d)` or an f-string (the repr differs), not `d | other` (a Counter union keeps maxima), and
+// nothing that lets the dict escape (returned, passed on, aliased: `type(d) is dict` is false).
+bool counter_indistinguishable(const semantic::Model::UseSite& site, const lint::Context& ctx) {
+  const std::string_view src = ctx.source().text();
+  switch (site.use.kind) {
+    case semantic::UseKind::IndexStore:  // only counts, checked by holds_only_counts
+    case semantic::UseKind::Membership:
+    case semantic::UseKind::Iterate:
+      return true;
+    case semantic::UseKind::MethodCall:
+      if (site.use.member == "setdefault") {
+        // `d.setdefault(k, 0)` as a statement of its own; its result would be a value read.
+        return site.use.site.parent().is(Kind::ExpressionStatement);
+      }
+      if (site.use.member == "get") {
+        const auto call = lint::method_call(site.use.site, ctx);
+        return call && call->arguments.positional.size() == 2 && call->arguments.keywords.empty() &&
+               syntax::is_int_literal(call->arguments.positional[1], 0, src);
+      }
+      return site.use.member == "keys" || site.use.member == "values" || site.use.member == "items";
+    case semantic::UseKind::BuiltinCall:
+      for (const char* name : {"len", "sorted", "list", "set", "tuple", "frozenset", "sum", "min", "max", "any", "all",
+                               "iter", "enumerate", "reversed"}) {
+        if (site.use.member == name) return true;
+      }
+      return false;
+    default:
+      return false;
+  }
+}
+
+// `d = {}` -> `d = Counter()` and the counting statement(s) at this site -> `d[k] += 1`. Only for a
+// local name bound once to an empty `{}` or `dict()`, counted with a plain name as key (an
+// expression key would be evaluated once instead of two or three times).
+std::optional<lint::Fix> counter_fix(const Node& anchor, const Node& dict, const Node& key,
+                                     const semantic::KindInfo& kind, const Node& last, const lint::Context& ctx) {
+  const auto& model = ctx.semantic();
+  const std::string_view src = ctx.source().text();
+  if (!dict.is(Kind::Identifier) || !key.is(Kind::Identifier)) return std::nullopt;
+  const auto variable = model.variable_of(dict);
+  if (!variable || variable.symbol == semantic::kNone) return std::nullopt;
+  const semantic::Symbol& symbol = model.symbol(variable.symbol);
+  if (symbol.bindings.size() != 1) return std::nullopt;
+  const semantic::Binding& binding = model.binding(symbol.bindings.front());
+  const Node init = binding.value;
+  if (!init || !(init == kind.origin) || !binding.statement.is(Kind::Assignment) ||
+      !binding.statement.field(Field::Left).is(Kind::Identifier) ||
+      !binding.statement.parent().is(Kind::ExpressionStatement)) {  // `a = d = {}` makes an alias
+    return std::nullopt;
+  }
+  const bool empty_display = init.is(Kind::Dictionary) && init.named_child_count() == 0;
+  const bool empty_call = lint::is_builtin_call(init, "dict", ctx) && init.field(Field::Arguments) &&
+                          init.field(Field::Arguments).named_child_count() == 0;
+  if (!empty_display && !empty_call) return std::nullopt;
+  // The counting statements go whole: no comment may sit among them.
+  if (lint::any_in_subtree(anchor, [](const Node& n) { return n.is(Kind::Comment); })) return std::nullopt;
+  // `Counter`, else `collections.Counter` when the bare name is taken (or merely mentioned).
+  std::optional<lint::ImportedName> counter = lint::import_name("collections", "Counter", ctx);
+  if (!counter) {
+    counter = lint::import_module("collections", ctx);
+    if (!counter) return std::nullopt;
+    counter->name += ".Counter";
+  }
+  // A module-level or class-level dict can be read from elsewhere (`from m import counts`).
+  bool safe =
+      model.scope(symbol.scope).kind == semantic::ScopeKind::Function && !model.captured_by_nested_scope(variable);
+  for (const auto& site : model.uses(variable)) safe = safe && counter_indistinguishable(site, ctx);
+  lint::FixBuilder fix(safe ? lint::Applicability::Safe : lint::Applicability::Unsafe,
+                       fmt::format("Count with `{}`", counter->name));
+  if (counter->edit) fix.add(counter->edit);  // none: already imported
+  fix.replace(init, fmt::format("{}()", counter->name));
+  const std::string increment = fmt::format("{}[{}] += 1", dict.text(src), key.text(src));
+  if (last) {
+    // The guard (`if k not in d: d[k] = 0` / `d.setdefault(k, 0)`) goes, up to the increment.
+    if (!(last.prev_named_sibling() == anchor)) return std::nullopt;
+    fix.remove(anchor.start_byte(), last.start_byte());
+  } else {
+    fix.replace(anchor, increment);
+  }
+  return fix.build();
+}
+
 class ManualCounter final : public lint::Rule {
  public:
   const lint::RuleMeta& meta() const override { return kMeta; }
@@ -138,6 +223,7 @@ class ManualCounter final : public lint::Rule {
     Node dict;
     Node key;
     Node anchor = node;
+    Node increment_statement;  // the guard forms: the `d[k] += 1` statement kept after the guard
     bool if_else = false;
     if (node.is(Kind::IfStatement)) {
       const auto cmp = lint::binary_comparison(syntax::unparenthesize(node.field(Field::Condition)));
@@ -194,6 +280,7 @@ class ManualCounter final : public lint::Rule {
         return;
       }
       anchor = prev;
+      increment_statement = ctx.parent();
       if_else = true;  // two dict operations per item, like the if/else: the same measurements
     }
     if (!dict.is(Kind::Identifier) && !dict.is(Kind::Attribute)) return;
@@ -207,8 +294,10 @@ class ManualCounter final : public lint::Rule {
     // Each flagged form has its own measurement of the Counter advice.
     const cost::Verdict counter = ctx.advice_holds(if_else ? std::string_view{} : "counter-from-get", size);
     if (counter.holds) {
-      ctx.report(anchor, fmt::format("counting by hand in `{}` ({}): `collections.Counter(...)` counts in C ({})", d,
-                                     lint::evidence_note(kind, ctx), ctx.measured_gain(counter)));
+      lint::Diagnostic& diagnostic =
+          ctx.report(anchor, fmt::format("counting by hand in `{}` ({}): `collections.Counter(...)` counts in C ({})",
+                                         d, lint::evidence_note(kind, ctx), ctx.measured_gain(counter)));
+      diagnostic.fix = counter_fix(anchor, dict, key, kind, increment_statement, ctx);
       return;
     }
     // Counter is slower for small inputs on some target version: give the advice that is not.

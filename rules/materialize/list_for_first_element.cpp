@@ -3,6 +3,8 @@
 
 #include <fmt/core.h>
 
+#include <initializer_list>
+
 #include "lint/context.hpp"
 #include "lint/patterns.hpp"
 #include "lint/rule.hpp"
@@ -24,11 +26,50 @@ constexpr lint::RuleMeta kMeta{
     .severity = lint::Severity::Warning,
     .tier = lint::Tier::Asymptotic,
     .stability = lint::Stability::Stable,
-    .fix = lint::FixAvailability::None,
+    .fix = lint::FixAvailability::Sometimes,
     .kinds = kKinds,
     .cost_before = "list.materialize",
     .cost_after = "iterator.next",
 };
+
+// Never safe: on an empty input `IndexError` becomes `StopIteration` (a `RuntimeError` when it
+// escapes a generator), an iterator is no longer drained, and the elements after the first are no
+// longer computed. Offered only where `next` and `iter` are the builtins and no comment is lost.
+bool can_write(const Node& subscript, std::initializer_list<const char*> builtins, const lint::Context& ctx) {
+  if (lint::is_store_target(subscript, ctx)) return false;  // `list(x)[0] = v`: a call cannot be assigned
+  for (const char* name : builtins) {
+    if (!lint::builtin_unshadowed(name, ctx)) return false;
+  }
+  return !lint::any_in_subtree(subscript, [](const Node& n) { return n.is(Kind::Comment); });
+}
+
+// `[e for x in xs][0]` -> `next(e for x in xs)`. Not with `await` or `async for` inside: the
+// generator would become an asynchronous one, which next() cannot drive.
+std::optional<lint::Fix> comprehension_fix(const Node& subscript, const Node& comprehension, const lint::Context& ctx) {
+  if (!can_write(subscript, {"next"}, ctx)) return std::nullopt;
+  const std::string_view text = ctx.text(comprehension);
+  if (text.size() < 2 || text.front() != '[' || text.back() != ']') return std::nullopt;
+  if (lint::any_in_subtree(comprehension, [&](const Node& n) {
+        return n.is(Kind::Await) || (n.is(Kind::ForInClause) && ctx.text(n).substr(0, 5) == "async");
+      })) {
+    return std::nullopt;
+  }
+  return lint::FixBuilder(lint::Applicability::Unsafe, "Replace with `next(...)` over a generator expression")
+      .replace(subscript, fmt::format("next({})", text.substr(1, text.size() - 2)))
+      .build();
+}
+
+// `list(x)[0]` -> `next(iter(x))`.
+// A generator argument keeps its own parentheses: `list(r for r in rows)[0]` -> `next(iter(r for r in rows))`.
+std::optional<lint::Fix> constructor_fix(const Node& subscript, const lint::CallArguments& args,
+                                         const lint::Context& ctx) {
+  if (!can_write(subscript, {"next", "iter"}, ctx)) return std::nullopt;
+  const std::string_view argument = ctx.text(args.positional[0]);
+  return lint::FixBuilder(lint::Applicability::Unsafe, "Replace with `next(iter(...))`")
+      .replace(subscript, args.generator_argument ? fmt::format("next(iter{})", argument)
+                                                  : fmt::format("next(iter({}))", argument))
+      .build();
+}
 
 class ListForFirstElement final : public lint::Rule {
  public:
@@ -48,6 +89,7 @@ class ListForFirstElement final : public lint::Rule {
         d.impact = ctx.impact(lint::visible_collection_size(clause.field(Field::Right), ctx));
         break;
       }
+      d.fix = comprehension_fix(node, value, ctx);
       return;
     }
     for (const char* ctor : {"list", "tuple"}) {
@@ -58,6 +100,7 @@ class ListForFirstElement final : public lint::Rule {
                                                          "`next(iter(...))` reads one element, O(1)",
                                                          ctor));
       d.impact = ctx.impact(lint::visible_collection_size(args.positional[0], ctx));  // `list(one)[0]` saves little
+      d.fix = constructor_fix(node, args, ctx);
       return;
     }
   }

@@ -85,6 +85,30 @@ bool is_scalar_constant(const Node& node) {
 
 }  // namespace
 
+bool builtin_unshadowed(std::string_view name, const Context& ctx) {
+  const semantic::Model& model = ctx.semantic();
+  return !model.scope(0).star_import && model.symbols_named(name).empty();
+}
+
+bool is_store_target(const Node& node, const Context& ctx) {
+  const Node& parent = ctx.parent();
+  switch (parent.kind()) {
+    case Kind::Assignment:
+    case Kind::AugmentedAssignment:
+    case Kind::ForStatement:
+    case Kind::ForInClause:
+      return parent.field(Field::Left) == node;
+    case Kind::DeleteStatement:
+    case Kind::PatternList:
+    case Kind::TuplePattern:
+    case Kind::ListPattern:
+    case Kind::ListSplatPattern:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool is_hashable_constant(const Node& raw) {
   const Node node = unparenthesize(raw);
   if (is_scalar_constant(node)) return true;

@@ -50,6 +50,15 @@ bool any_in_subtree(const syntax::Node& root, Pred pred) {
 // The called function when `call` is `name(...)` with `name` resolving to Python's builtin.
 bool is_builtin_call(const syntax::Node& call, std::string_view name, const Context& ctx);
 
+// True when nothing in the file binds `name` (no assignment, parameter, import, definition, and no
+// star import): a fix may then write the builtin of that name anywhere in the file.
+bool builtin_unshadowed(std::string_view name, const Context& ctx);
+
+// True when `node` (the node being checked: ctx.parent() is its parent) is stored to or deleted:
+// the target of an assignment, `for` or `del`, or an element of a target pattern. A fix that turns
+// it into a call would not parse.
+bool is_store_target(const syntax::Node& node, const Context& ctx);
+
 // A value the compiler folds to a hashable constant: numbers (with a sign), strings and bytes
 // without interpolation, True/False/None/..., and tuples of those (one level deep).
 bool is_hashable_constant(const syntax::Node& node);
