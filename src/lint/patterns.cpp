@@ -87,7 +87,7 @@ bool is_scalar_constant(const Node& node) {
 
 bool builtin_unshadowed(std::string_view name, const Context& ctx) {
   const semantic::Model& model = ctx.semantic();
-  return !model.scope(0).star_import && model.symbols_named(name).empty();
+  return !model.scope(0).star_import && !ctx.names().symbols.contains(name);
 }
 
 bool is_store_target(const Node& node, const Context& ctx) {
