@@ -84,11 +84,20 @@ std::optional<std::string> deque_constructor(const Node& value, std::string_view
   if (value.is(Kind::Call)) {
     const Node function = value.field(Field::Function);
     const CallArguments args = call_arguments(value, ctx);
-    if (!args.keywords.empty() || args.has_unpacking || args.positional.size() > 1) return std::nullopt;
     if (ctx.semantic().is_builtin(function, "list")) {
+      if (!args.keywords.empty() || args.has_unpacking || args.positional.size() > 1) return std::nullopt;
       return fmt::format("{}{}", deque, ctx.text(value.field(Field::Arguments)));
     }
     if (ctx.semantic().is_builtin(function, "sorted")) return fmt::format("{}({})", deque, ctx.text(value));
+    // `text.split(...)`, `text.splitlines()` on a known str or bytes: always a new list (a user
+    // class's `split` might return one kept elsewhere, which the deque's copy would stop mutating).
+    if (function.is(Kind::Attribute) &&
+        one_of(ctx.text(function.field(Field::Attribute)), {"split", "rsplit", "splitlines"}) &&
+        ctx.semantic().kind_of(value).kind == semantic::ValueKind::List) {
+      const semantic::ValueKind receiver = ctx.semantic().kind_of(function.field(Field::Object)).kind;
+      if (receiver != semantic::ValueKind::Str && receiver != semantic::ValueKind::Bytes) return std::nullopt;
+      return fmt::format("{}({})", deque, ctx.text(value));
+    }
   }
   return std::nullopt;
 }
