@@ -102,27 +102,6 @@ std::optional<std::string> deque_constructor(const Node& value, std::string_view
   return std::nullopt;
 }
 
-// A plain module-level `import collections` binds the name, and nothing else does.
-bool collections_imported(const Context& ctx) {
-  const Model& model = ctx.semantic();
-  const auto symbols = model.symbols_named("collections");
-  if (symbols.size() != 1 || model.symbol(symbols.front()).scope != 0) return false;
-  for (const semantic::BindingId id : model.symbol(symbols.front()).bindings) {
-    const semantic::Binding& binding = model.binding(id);
-    const Node statement = binding.statement;
-    if (binding.kind != semantic::BindingKind::Import || !statement.is(Kind::ImportStatement) ||
-        !(statement.parent() == model.scope(0).node)) {
-      return false;
-    }
-    bool plain = false;
-    for (const Node part : statement.named_children()) {
-      if (part.is(Kind::DottedName) && ctx.text(part) == "collections") plain = true;
-    }
-    if (!plain) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::optional<Fix> list_to_deque_fix(const Model::Variable& variable, const Context& ctx) {
@@ -148,8 +127,9 @@ std::optional<Fix> list_to_deque_fix(const Model::Variable& variable, const Cont
   // in the file, a comment included, or is bound to something else).
   auto imported = import_name("collections", "deque", ctx);
   if (!imported) {
-    if (!collections_imported(ctx)) return std::nullopt;
-    imported = ImportedName{"collections.deque", std::nullopt};
+    imported = import_module("collections", ctx);
+    if (!imported) return std::nullopt;
+    imported->name += ".deque";
   }
   const auto constructor = deque_constructor(value, imported->name, ctx);
   if (!constructor) return std::nullopt;

@@ -14,9 +14,9 @@ namespace pyperf::lint {
 class Context;
 
 // The fix, or nullopt when some use of the variable would behave differently on a deque, when
-// its one binding is not a fresh list we can wrap, or when `deque` cannot be imported under its
-// name. Safe for a function local; Unsafe for a module-level name (another module may import it
-// and expect a list).
+// its one binding is not a fresh list we can wrap, or when neither `deque` (from collections) nor
+// `collections.deque` (with `import collections`) can be written. Safe for a function local;
+// Unsafe for a module-level name (another module may import it and expect a list).
 std::optional<Fix> list_to_deque_fix(const semantic::Model::Variable& variable, const Context& ctx);
 
 }  // namespace pyperf::lint
