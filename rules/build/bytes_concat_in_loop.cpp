@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 
 #include "lint/context.hpp"
+#include "lint/join_fix.hpp"
 #include "lint/patterns.hpp"
 #include "lint/rule.hpp"
 
@@ -23,7 +24,7 @@ constexpr lint::RuleMeta kMeta{
     .severity = lint::Severity::Error,
     .tier = lint::Tier::Asymptotic,
     .stability = lint::Stability::Stable,
-    .fix = lint::FixAvailability::None,
+    .fix = lint::FixAvailability::Sometimes,
     .kinds = kKinds,
     .cost_before = "bytes.concat",
     .cost_after = "bytearray.extend",
@@ -37,10 +38,12 @@ class BytesConcatInLoop final : public lint::Rule {
     const auto found = lint::growing_accumulator(node, semantic::ValueKind::Bytes, ctx);
     if (!found) return;
     const auto& [target, kind] = *found;
-    ctx.report(node, fmt::format("`{} += ...` copies the whole bytes object ({}) on every iteration: O(n²) in all; "
-                                 "append to a bytearray (amortized O(1) per byte) or collect the pieces and "
-                                 "b''.join() them once",
-                                 lint::quote(target, ctx), lint::evidence_note(kind, ctx)));
+    lint::Diagnostic& d =
+        ctx.report(node, fmt::format("`{} += ...` copies the whole bytes object ({}) on every iteration: O(n²) in all; "
+                                     "append to a bytearray (amortized O(1) per byte) or collect the pieces and "
+                                     "b''.join() them once",
+                                     lint::quote(target, ctx), lint::evidence_note(kind, ctx)));
+    d.fix = lint::concat_to_join_fix(node, semantic::ValueKind::Bytes, ctx);
   }
 };
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "lint/context.hpp"
+#include "lint/join_fix.hpp"
 #include "lint/patterns.hpp"
 #include "lint/rule.hpp"
 
@@ -31,7 +32,7 @@ constexpr lint::RuleMeta kMeta{
     .severity = lint::Severity::Info,
     .tier = lint::Tier::Micro,
     .stability = lint::Stability::Stable,
-    .fix = lint::FixAvailability::None,
+    .fix = lint::FixAvailability::Sometimes,
     .kinds = kKinds,
     .cost_before = "list.append-loop",
     .cost_after = "list.comprehension",
@@ -54,6 +55,70 @@ bool has_side_channel(const Node& node) {
       node, [](const Node& n) { return n.is(Kind::NamedExpression) || n.is(Kind::Await) || n.is(Kind::Yield); });
 }
 
+// Text of an iterable or condition in a comprehension clause, which takes no bare conditional
+// expression, lambda or tuple: parenthesized when needed.
+std::string clause_text(const Node& expression, const lint::Context& ctx) {
+  const std::string_view text = ctx.text(expression);
+  if (expression.is(Kind::ConditionalExpression) || expression.is(Kind::Lambda) ||
+      expression.is(Kind::ExpressionList)) {
+    return fmt::format("({})", text);
+  }
+  return std::string(text);
+}
+
+// A call the comprehension's own frame (up to 3.11) would answer differently: `super()` without
+// arguments fails there, `locals()` and friends see the comprehension's names.
+bool frame_sensitive(const Node& node, const lint::Context& ctx) {
+  return lint::any_in_subtree(node, [&](const Node& n) {
+    if (!n.is(Kind::Call)) return false;
+    const Node function = n.field(Field::Function);
+    for (const std::string_view name : {"super", "locals", "vars", "dir", "eval", "exec", "globals"}) {
+      if (function.is(Kind::Identifier) && ctx.text(function) == name) return true;
+    }
+    return false;
+  });
+}
+
+// `L = []` + the loop -> `L = [value for ... if ...]`, replacing both statements, the comments
+// among them moved above. Unsafe when they cannot be (`x = 1; L = []`), or when a try/with around could read L after an
+// exception half-way through the loop. None when a call in the loop depends on the frame it runs in.
+std::optional<lint::Fix> comprehension_fix(const Node& init, const Node& loop, const Node& value,
+                                           const std::vector<Node>& clauses, const lint::Context& ctx) {
+  if (frame_sensitive(loop, ctx)) return std::nullopt;
+  const Node assignment = init.named_child(0);
+  std::string text = fmt::format("{} = [{}", ctx.text(assignment.field(Field::Left)), ctx.text(value));
+  for (const Node& clause : clauses) {
+    if (clause.is(Kind::ForStatement)) {
+      text += fmt::format(" {}for {} in {}", clause.child(0).is(Kind::KwAsync) ? "async " : "",
+                          ctx.text(clause.field(Field::Left)), clause_text(clause.field(Field::Right), ctx));
+    } else {
+      text += fmt::format(" if {}", clause_text(clause, ctx));
+    }
+  }
+  text += "]";
+  // The comments of the replaced range (a `#` that is not inside a string) move to lines of their
+  // own above the comprehension; when the first statement does not start its line they would be
+  // lost.
+  std::string moved;
+  bool lost = false;
+  const std::string_view src = ctx.source().text();
+  const auto indent = lint::line_indent(init, ctx);
+  for (auto at = src.find('#', init.start_byte()); at != std::string_view::npos && at < loop.end_byte();
+       at = src.find('#', at + 1)) {
+    const auto pos = static_cast<std::uint32_t>(at);
+    const Node comment = init.parent().descendant_for_bytes(pos, pos + 1);
+    if (!comment.is(Kind::Comment)) continue;
+    if (!indent) lost = true;
+    moved += fmt::format("{}\n{}", ctx.text(comment), indent.value_or(""));
+    at = comment.end_byte() - 1;
+  }
+  const bool safe = !lost && !lint::enclosed_by_try_or_with(loop);
+  return lint::FixBuilder(safe ? lint::Applicability::Safe : lint::Applicability::Unsafe,
+                          "Build the list with a comprehension")
+      .replace(init.start_byte(), loop.end_byte(), lost ? std::move(text) : moved + text)
+      .build();
+}
+
 class ManualListComprehension final : public lint::Rule {
  public:
   const lint::RuleMeta& meta() const override { return kMeta; }
@@ -72,6 +137,7 @@ class ManualListComprehension final : public lint::Rule {
     // is `[b for a in x if c for b in a]`.
     std::vector<Node> loops{node};
     std::vector<Node> conditions;
+    std::vector<Node> clauses{node};  // the loops and conditions in comprehension order
     Node statement = lint::only_statement(node.field(Field::Body));
     bool filtered = false;  // the innermost loop already has its `if`
     bool async = false;
@@ -79,11 +145,13 @@ class ManualListComprehension final : public lint::Rule {
       if (statement.is(Kind::IfStatement) && !filtered) {
         if (statement.field(Field::Alternative)) return;
         conditions.push_back(statement.field(Field::Condition));
+        clauses.push_back(statement.field(Field::Condition));
         filtered = true;
         statement = lint::only_statement(statement.field(Field::Consequence));
       } else if (statement.is(Kind::ForStatement)) {
         if (statement.field(Field::Alternative)) return;
         loops.push_back(statement);
+        clauses.push_back(statement);
         filtered = false;
         statement = lint::only_statement(statement.field(Field::Body));
       } else {
@@ -156,10 +224,12 @@ class ManualListComprehension final : public lint::Rule {
     std::string shape;
     if (loops.size() > 1) shape = " (a nested comprehension: one `for` clause per loop, outermost first)";
     if (async) shape += " (an async comprehension: `[... async for ...]`)";
-    ctx.report(node.start_byte(), node.field(Field::Right).end_byte(),
-               fmt::format("this loop only appends to the new list `{}`: a list comprehension{} builds it without "
-                           "the per-item attribute lookup and call ({})",
-                           l, shape, ctx.measured_gain(verdict)));
+    lint::Diagnostic& d =
+        ctx.report(node.start_byte(), node.field(Field::Right).end_byte(),
+                   fmt::format("this loop only appends to the new list `{}`: a list comprehension{} builds it without "
+                               "the per-item attribute lookup and call ({})",
+                               l, shape, ctx.measured_gain(verdict)));
+    d.fix = comprehension_fix(previous, node, append->arguments.positional[0], clauses, ctx);
   }
 };
 

@@ -9,6 +9,7 @@
 
 #include "cost/cost_table.hpp"
 #include "lint/context.hpp"
+#include "lint/join_fix.hpp"
 #include "lint/patterns.hpp"
 #include "lint/rule.hpp"
 
@@ -28,7 +29,7 @@ constexpr lint::RuleMeta kMeta{
     .severity = lint::Severity::Warning,
     .tier = lint::Tier::Asymptotic,
     .stability = lint::Stability::Stable,
-    .fix = lint::FixAvailability::None,
+    .fix = lint::FixAvailability::Sometimes,
     .kinds = kKinds,
     .cost_before = "str.concat-nonlocal",
     .cost_after = "list.append",
@@ -55,6 +56,7 @@ class StrConcatInLoop final : public lint::Rule {
       d.severity = lint::Severity::Info;
       d.cost_before = cost::to_string(cost::Complexity::Constant);  // amortized, per step
       d.impact = lint::micro_impact(verdict.median_ratio, d.loop_depth);
+      d.fix = lint::concat_to_join_fix(node, semantic::ValueKind::Str, ctx);
       return;
     }
     // Attributes always copy; module globals and closure cells were still appended in place
@@ -67,6 +69,7 @@ class StrConcatInLoop final : public lint::Rule {
                           "''.join() them once",
                           t, form, lint::evidence_note(kind, ctx), when));
     d.severity = lint::Severity::Error;
+    d.fix = lint::concat_to_join_fix(node, semantic::ValueKind::Str, ctx);  // none: not a plain local
   }
 };
 

@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 
 #include "lint/context.hpp"
+#include "lint/deque_fix.hpp"
 #include "lint/patterns.hpp"
 #include "lint/rule.hpp"
 
@@ -24,7 +25,7 @@ constexpr lint::RuleMeta kMeta{
     .severity = lint::Severity::Warning,
     .tier = lint::Tier::Asymptotic,
     .stability = lint::Stability::Stable,
-    .fix = lint::FixAvailability::None,
+    .fix = lint::FixAvailability::Sometimes,
     .kinds = kKinds,
     .cost_before = "list.pop-front",
     .cost_after = "deque.popleft",
@@ -84,15 +85,20 @@ class ListDelFront final : public lint::Rule {
     if (model.rebound_within(variable, model.loop(ctx.loop()).node, node)) return;
     const std::string l = lint::quote(list, ctx);
     const std::string why = lint::evidence_note(kind, ctx);
+    lint::Diagnostic* diagnostic = nullptr;
     if (rebinding) {
-      ctx.report(node, fmt::format("`{0} = {0}[1:]` copies the rest of the list ({1}) on every iteration: O(n) each, "
-                                   "O(n²) to drain it; `collections.deque.popleft()` is O(1)",
-                                   l, why));
+      diagnostic = &ctx.report(
+          node, fmt::format("`{0} = {0}[1:]` copies the rest of the list ({1}) on every iteration: O(n) each, "
+                            "O(n²) to drain it; `collections.deque.popleft()` is O(1)",
+                            l, why));
     } else {
-      ctx.report(node, fmt::format("`{}` shifts every remaining element of the list ({}): O(n) per "
-                                   "iteration; `collections.deque.popleft()` is O(1)",
-                                   lint::quote(node, ctx), why));
+      diagnostic = &ctx.report(node, fmt::format("`{}` shifts every remaining element of the list ({}): O(n) per "
+                                                 "iteration; `collections.deque.popleft()` is O(1)",
+                                                 lint::quote(node, ctx), why));
     }
+    // `L[:1] = []` and `L = L[1:]` are no-ops on an empty list where popleft() raises: the slice
+    // store and the second binding keep list_to_deque_fix from offering a fix for them.
+    diagnostic->fix = lint::list_to_deque_fix(variable, ctx);
   }
 };
 

@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "lint/context.hpp"
+#include "lint/deque_fix.hpp"
 #include "lint/patterns.hpp"
 #include "lint/rule.hpp"
 
@@ -22,7 +23,7 @@ constexpr lint::RuleMeta kMeta{
     .severity = lint::Severity::Warning,
     .tier = lint::Tier::Asymptotic,
     .stability = lint::Stability::Stable,
-    .fix = lint::FixAvailability::None,
+    .fix = lint::FixAvailability::Sometimes,
     .kinds = kKinds,
     .cost_before = "list.pop-front",
     .cost_after = "deque.popleft",
@@ -37,9 +38,11 @@ class ListPopFront final : public lint::Rule {
     if (!found) return;
     const auto& [call, kind, variable] = *found;
     const std::string q = lint::quote(call.receiver, ctx);
-    ctx.report(node, fmt::format("`{}.pop(0)` shifts every remaining element of the list ({}): O(n) per call inside "
-                                 "a loop; `collections.deque.popleft()` is O(1)",
-                                 q, lint::evidence_note(kind, ctx)));
+    lint::Diagnostic& diagnostic = ctx.report(
+        node, fmt::format("`{}.pop(0)` shifts every remaining element of the list ({}): O(n) per call inside "
+                          "a loop; `collections.deque.popleft()` is O(1)",
+                          q, lint::evidence_note(kind, ctx)));
+    diagnostic.fix = lint::list_to_deque_fix(variable, ctx);
   }
 };
 
